@@ -1,0 +1,2 @@
+/** Custom jest matchers shared by the test suites. */
+export {};
