@@ -13,6 +13,7 @@ const seedText = new Map<string, string>();
 function fold(text: string): string {
   return text
     .normalize("NFC")
+    .replace(/<\/?(i|b|em|strong|u)>/g, "") // inline emphasis sits inside words: "(<i>cả về…"
     .replace(/<[^>]+>/g, " ")
     .replace(/\*\*?/g, " ")
     .replace(/[\u00a0\s]+/g, " ")
@@ -29,14 +30,15 @@ function seed(file: string): string {
 }
 
 /** The words of `needle` appear in `hay` as in-order pieces, each gap ≤ maxGap characters. */
-function appearsInPieces(hay: string, words: string[], from: number, maxGap: number, first: boolean): boolean {
+function appearsInPieces(hay: string, words: string[], from: number, maxGap: number, first: boolean, budget = { steps: 5000 }): boolean {
   if (words.length === 0) return true;
   for (let k = words.length; k >= 1; k--) {
     const piece = words.slice(0, k).join(" ");
     let idx = hay.indexOf(piece, first ? 0 : from);
     let tries = 0;
     while (idx >= 0 && (first || idx - from <= maxGap) && tries++ < 40) {
-      if (appearsInPieces(hay, words.slice(k), idx + piece.length, maxGap, false)) return true;
+      if (--budget.steps < 0) return false; // a label that is not there must fail fast, not search forever
+      if (appearsInPieces(hay, words.slice(k), idx + piece.length, maxGap, false, budget)) return true;
       idx = hay.indexOf(piece, idx + 1);
     }
   }

@@ -15,8 +15,66 @@ export function where(p: MessageParams): string {
 
 export const MESSAGES = {
   // --- parsing and cell domains (validation) ---
+  not_a_number: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không phải là một số${p.detail ? ` (${p.detail})` : ""}. Hãy nhập một số, ví dụ 12, 1.076 hoặc 3,7; để trống hoặc gõ «-» nếu không có số liệu.`,
+  not_whole: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không phải là số nguyên, mà chỉ tiêu này là số lượng. Hãy nhập số nguyên không âm, ví dụ 12 hoặc 1.076 (dấu chấm ngăn cách hàng nghìn).`,
+  negative: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» là số âm, trong khi số liệu này không thể âm. Hãy kiểm tra lại và nhập số từ 0 trở lên.`,
+  percent_out_of_range: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): tỷ lệ «${p.value}» nằm ngoài khoảng từ 0 đến 100%. Hãy nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 98,5 hoặc 100%.`,
+  fraction_invalid: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): phân số «${p.value}» không hợp lệ${p.detail ? ` (${p.detail})` : ""}. Hãy nhập dạng a/b, với a và b là số nguyên, b khác 0 và a không lớn hơn b (ví dụ 1180/1200), hoặc nhập thẳng tỷ lệ phần trăm.`,
+  not_in_codes: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không phải là một mã của chỉ tiêu này${p.detail ? ` (${p.detail})` : ""}. Hãy nhập một trong các mã: ${p.expected}.`,
+  not_a_status: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không phải là kết quả đánh giá. Hãy chọn «Đạt» hoặc «Không đạt».`,
+  not_a_flag: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không hợp lệ${p.detail ? ` (${p.detail})` : ""}. Hãy nhập 1 (Có) hoặc 0 (Không).`,
+  ambiguous_number: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» có thể hiểu theo hai cách; ${p.detail}. Nếu không đúng, hãy nhập lại theo cách viết Việt Nam: dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân (ví dụ 1.076 hoặc 21,88).`,
+  note_in_number: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» có kèm chữ; ${p.detail}. Hãy chỉ để số trong ô này và ghi phần giải thích vào cột Ghi chú.`,
+  fraction_converted: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): ${p.detail} từ phân số «${p.value}». Dòng này nhận tỷ lệ phần trăm; hãy kiểm tra kết quả hoặc nhập thẳng tỷ lệ.`,
+  value_in_heading: (p) =>
+    `${where(p)}: dòng «${p.label}» là tiêu đề mục, không nhận số liệu, nhưng ô có «${p.value}». Hãy chuyển số liệu xuống đúng dòng chỉ tiêu bên dưới rồi xóa ô này.`,
+  required_blank: (p) =>
+    `${where(p)}: dòng «${p.label}» chưa có số liệu ở ${p.detail}. Hãy điền vào${p.expected ? ` (${p.expected})` : ""}, hoặc gõ «-» nếu không có số liệu để báo cáo.`,
+  wrong_level: (p) =>
+    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
+  form_blank: (p) =>
+    `${where(p)}: chưa có số liệu nào trong ${p.label}. Hãy điền số liệu trước khi kiểm tra hoặc gửi báo cáo.`,
   // --- relations and rules (validation) ---
+  sum_mismatch: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): tổng ghi ${p.value} nhưng cộng các mục con (${p.detail}) được ${p.expected}. Hãy sửa dòng tổng hoặc các mục con cho khớp.`,
+  exceeds_total: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): ${p.value} lớn hơn ${p.expected} ở dòng «${p.total}» (ô ${p.totalCell}), trong khi dòng này là một phần của dòng đó. Hãy kiểm tra lại hai ô này.`,
+  rule_violated: (p) =>
+    `${where(p)} (cột «${p.column}»): theo quy tắc, ${p.detail}. ${p.certainty === "certain" ? "Điều này luôn phải đúng; hãy sửa số liệu." : "Điều này thường đúng; hãy kiểm tra lại, nếu số liệu vẫn đúng thì ghi lý do vào cột Ghi chú."}`,
   // --- recognition of received sheets ---
+  form_unrecognised: (p) =>
+    `${where(p)} không khớp với phụ lục nào đã biết: ${p.detail}. Hãy dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề, tiêu đề cột và nhãn dòng của phụ lục.`,
+  form_ambiguous: (p) =>
+    `${where(p)}: không xác định được là phụ lục nào vì khớp gần như nhau với ${p.detail}. Hãy giữ nguyên dòng «Phụ lục …» và tiêu đề của phụ lục ở đầu trang tính, hoặc dùng biểu mẫu do phần mềm tạo.`,
+  form_id_unknown: (p) =>
+    `${where(p)}: tệp ghi mã phụ lục «${p.value}» nhưng danh mục hiện tại không có mã này; đã nhận dạng theo tiêu đề và nhãn dòng.`,
+  catalog_version_mismatch: (p) =>
+    `${where(p)}: biểu mẫu được tạo theo danh mục phiên bản ${p.value}, phiên bản hiện tại là ${p.expected}; đã đối chiếu lại theo nhãn dòng và tiêu đề cột. Nên tải biểu mẫu mới để báo cáo lần sau.`,
+  header_not_found: (p) =>
+    `${where(p)}: không tìm thấy dòng tiêu đề cột của ${p.label}; đã giả định các cột theo thứ tự của mẫu (${p.detail}). Hãy kiểm tra lại hoặc chép lại tiêu đề cột theo mẫu.`,
+  column_not_found: (p) =>
+    `${where(p)}: không tìm thấy cột «${p.column}» của ${p.label}; các ô của cột này được coi là chưa báo cáo. Hãy thêm cột với đúng tiêu đề như mẫu.`,
+  column_header_differs: (p) =>
+    `${where(p)}: tiêu đề cột «${p.value || "(trống)"}» khác với mẫu; đã hiểu ${p.detail} là cột «${p.column}». Hãy kiểm tra lại; nếu đúng, nên sửa tiêu đề cho giống mẫu.`,
+  row_not_found: (p) =>
+    `${where(p)}: không tìm thấy dòng «${p.label}»${p.expected ? ` (STT ${p.expected})` : ""} của phụ lục; số liệu của dòng này được coi là chưa báo cáo. Hãy thêm dòng với đúng nhãn như mẫu.`,
+  row_unmatched: (p) =>
+    `${where(p)}: dòng «${p.value || "(không có nhãn)"}» có số liệu nhưng không khớp với dòng nào của ${p.label}; số liệu này không được kiểm tra và tổng hợp. Hãy sửa nhãn cho giống mẫu hoặc xóa dòng thừa.`,
+  row_duplicate: (p) =>
+    `${where(p)}: dòng «${p.value}» lặp lại dòng «${p.label}» đã có ở ô ${p.expected}; chỉ lấy số liệu ở ô ${p.expected}. Hãy xóa dòng lặp hoặc gộp số liệu.`,
+  row_label_differs: (p) =>
+    `${where(p)}: nhãn «${p.value}» khác với mẫu; đã hiểu là dòng «${p.label}»${p.expected ? ` (STT ${p.expected})` : ""}. Hãy kiểm tra lại; nếu đúng, nên sửa nhãn cho giống mẫu.`,
   // --- files (adapters) ---
   file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
   file_unrecognised: (p) => `Tệp «${p.file}» không có trang tính nào khớp với một phụ lục đã biết${p.detail ? ` (${p.detail})` : ""}.`,

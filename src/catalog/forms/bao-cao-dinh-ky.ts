@@ -1,4 +1,702 @@
 import type { FormInput } from "../schema";
 
-/** Placeholder: filled by the transcription of its seed. */
-export const forms: FormInput[] = [];
+/**
+ * Periodic (quarterly / 6-month / annual) CCHC statistics form, transcribed from the FILLED appendix
+ * of a district quarterly report (Kbang, Gia Lai, Q1 2021): seed 003, "Phụ lục", items 1.1.1 … 7.8.4.
+ * Every title, label and "Đơn vị tính" text is as printed (whitespace folded, <i> dropped).
+ *
+ * Conventions of this family:
+ * - "Đơn vị tính" is a static column: each row's printed text is in `printed["don-vi-tinh"]`; rows whose
+ *   unit cell is blank in the seed have no `printed`.
+ * - A yes/no answer coded 0/1 in the unit column ("Không = 0 Có = 1", "Đã thực hiện = 1 Chưa thực hiện = 0",
+ *   "Chưa = 0 Hoàn thành = 1") is kind "flag01" (1 = yes / done); the meaning of 0 and 1 is shown by the
+ *   printed unit text (the schema allows `codes` on "coded" rows only). Three or more codes → "coded".
+ * - Sub-items printed as siblings (e.g. "đã hoàn thành" after "đề ra") are tied by `rules`; sub-items under
+ *   a row that carries a number ("Trong đó", or a section title holding a total) get `parent` + `relation`.
+ */
+
+const SEED = "003_3039f05a02a1cf95.txt";
+const DVT = (text: string) => ({ "don-vi-tinh": text });
+
+const SHARED_TTHC =
+  "every district (and every commune) applies the same province-announced list of procedures, so the count is common to all units; never summed";
+const CUMULATIVE_NOTE = "Printed \"(lũy kế đến thời điểm báo cáo)\": a running total to the report date, never added across periods.";
+
+export const forms: FormInput[] = [
+  {
+    id: "bao-cao-dinh-ky.thong-ke",
+    version: 1,
+    family: "bao-cao-dinh-ky",
+    familyTitle: "Báo cáo CCHC định kỳ (quý, 6 tháng, năm)",
+    levels: ["tinh", "huyen"],
+    source: { seed: SEED, section: "Phụ lục" },
+    appendix: "Phụ lục",
+    title: "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC QUÝ I NĂM 2021",
+    attachedTo: "(Kèm theo Báo cáo số …/BC-UBND ngày …/…/… của UBND huyện)",
+    sttHeader: "STT",
+    labelHeader: "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
+    columns: [
+      { id: "don-vi-tinh", label: "Đơn vị tính", role: "static", group: "Kết quả thống kê", width: 18 },
+      { id: "so-lieu", label: "Số liệu", role: "value", group: "Kết quả thống kê", width: 12 },
+      { id: "ghi-chu", label: "Ghi chú", role: "note", width: 24 },
+    ],
+    rows: [
+      // ───────────── 1. Công tác chỉ đạo điều hành CCHC ─────────────
+      { id: "chi-dao-dieu-hanh", stt: "1.", label: "Công tác chỉ đạo điều hành CCHC", kind: "heading", required: false },
+      { id: "ke-hoach-cchc", stt: "1.1.", label: "Kế hoạch CCHC", kind: "heading", parent: "chi-dao-dieu-hanh", required: false },
+      {
+        id: "nv-de-ra", stt: "1.1.1", label: "Số nhiệm vụ đề ra trong kế hoạch", kind: "count", unit: "nhiệm vụ",
+        parent: "ke-hoach-cchc", printed: DVT("Nhiệm vụ"),
+      },
+      {
+        id: "nv-hoan-thanh", stt: "1.1.2", label: "Số nhiệm vụ đã hoàn thành", kind: "count", unit: "nhiệm vụ",
+        parent: "ke-hoach-cchc", printed: DVT("Nhiệm vụ"),
+      },
+      {
+        id: "vb-chi-dao", stt: "1.1.3", label: "Số văn bản chỉ đạo CCHC đã ban hành", kind: "count", unit: "văn bản",
+        parent: "ke-hoach-cchc", printed: DVT("Văn bản"),
+      },
+      { id: "kiem-tra-cchc", stt: "1.2", label: "Kiểm tra CCHC", kind: "heading", parent: "chi-dao-dieu-hanh", required: false },
+      {
+        id: "tong-don-vi", stt: "1.2.1", label: "Tổng số phòng chuyên môn, đơn vị, địa phương", kind: "count",
+        unit: "cơ quan, đơn vị", parent: "kiem-tra-cchc", printed: DVT("Cơ quan, đơn vị"),
+        note: "\"phòng chuyên môn\" is the district wording; a province-level unit reads it as its departments, units and localities.",
+      },
+      {
+        id: "don-vi-da-kiem-tra", stt: "1.2.2", label: "Số phòng chuyên môn, đơn vị, địa phương đã kiểm tra", kind: "count",
+        unit: "cơ quan, đơn vị", parent: "kiem-tra-cchc", printed: DVT("Cơ quan, đơn vị"),
+      },
+      {
+        id: "van-de-phat-hien", stt: "1.2.3.", label: "Số vấn đề phát hiện qua kiểm tra", kind: "count", unit: "vấn đề",
+        parent: "kiem-tra-cchc", printed: DVT("Vấn đề"),
+      },
+      {
+        id: "van-de-da-xu-ly", stt: "1.2.4.", label: "Số vấn đề phát hiện đã xử lý xong", kind: "count", unit: "vấn đề",
+        parent: "kiem-tra-cchc", printed: DVT("Vấn đề"),
+      },
+      {
+        id: "nv-tinh-giao", stt: "1.3", label: "Thực hiện nhiệm vụ UBND, Chủ tịch UBND tỉnh giao", kind: "heading",
+        parent: "chi-dao-dieu-hanh", required: false,
+      },
+      {
+        id: "nv-duoc-giao", stt: "1.3.1", label: "Tổng số nhiệm vụ được giao", kind: "count", unit: "nhiệm vụ",
+        parent: "nv-tinh-giao", note: "The \"Đơn vị tính\" cell is blank in the seed (1.3.1-1.3.3); unit taken from the meaning.",
+      },
+      {
+        id: "nv-giao-dung-han", stt: "1.3.2", label: "Số nhiệm vụ đã hoàn thành đúng hạn", kind: "count", unit: "nhiệm vụ",
+        parent: "nv-tinh-giao",
+      },
+      {
+        id: "nv-giao-qua-han", stt: "1.3.3", label: "Số nhiệm vụ đã hoàn thành nhưng quá hạn", kind: "count", unit: "nhiệm vụ",
+        parent: "nv-tinh-giao",
+      },
+      {
+        id: "khao-sat", stt: "1.4", label: "Khảo sát sự hài lòng của người dân, tổ chức", kind: "heading",
+        parent: "chi-dao-dieu-hanh", required: false,
+      },
+      {
+        id: "so-phieu-khao-sat", stt: "1.4.1", label: "Số lượng phiếu khảo sát", kind: "count", unit: "phiếu",
+        parent: "khao-sat", printed: DVT("Số lượng"),
+      },
+      {
+        id: "hinh-thuc-khao-sat", stt: "1.4.2", label: "Hình thức khảo sát", kind: "coded", parent: "khao-sat",
+        printed: DVT("Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2"),
+        codes: [
+          { code: 0, label: "Trực tuyến" },
+          { code: 1, label: "Phát phiếu" },
+          { code: 2, label: "Kết hợp" },
+        ],
+      },
+      {
+        id: "doi-thoai", stt: "1.5", label: "Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp",
+        kind: "flag01", parent: "chi-dao-dieu-hanh", printed: DVT("Không = 0 Có = 1"),
+      },
+
+      // ───────────── 2. "Cải cách thủ tục" (in fact: institutional reform) ─────────────
+      {
+        id: "cai-cach-the-che", stt: "2.", label: "Cải cách thủ tục", kind: "heading", required: false,
+        note:
+          "Printed \"Cải cách thủ tục\", but the section is institutional reform (cải cách thể chế): its rows are all about " +
+          "VBQPPL, the report body calls the same area \"1. Cải cách thể chế\", and procedures (TTHC) are section 3. Kept as printed.",
+      },
+      {
+        id: "vbqppl-ban-hanh", stt: "2.1", label: "Số VBQPPL đã ban hành/tham mưu ban hành", kind: "count", unit: "văn bản",
+        parent: "cai-cach-the-che", printed: DVT("Văn bản"),
+      },
+      {
+        id: "vbqppl-kiem-tra", stt: "2.2", label: "Số VBQPPL đã kiểm tra theo thẩm quyền", kind: "count", unit: "văn bản",
+        parent: "cai-cach-the-che", printed: DVT("Văn bản"),
+      },
+      {
+        id: "vbqppl-ra-soat", stt: "2.3", label: "Số VBQPPL đã rà soát", kind: "count", unit: "văn bản",
+        parent: "cai-cach-the-che", printed: DVT("Văn bản"),
+      },
+      {
+        id: "vbqppl-kien-nghi", stt: "2.4", label: "Số VBQPPL đã kiến nghị xử lý sau kiểm tra, rà soát", kind: "count",
+        unit: "văn bản", parent: "cai-cach-the-che", printed: DVT("Văn bản"),
+      },
+      {
+        id: "vbqppl-da-xu-ly", stt: "2.5", label: "Số VBQPPL có kiến nghị xử lý đã được xử lý xong", kind: "count",
+        unit: "văn bản", parent: "cai-cach-the-che", printed: DVT("Văn bản"),
+      },
+
+      // ───────────── 3. Cải cách thủ tục hành chính ─────────────
+      { id: "cai-cach-tthc", stt: "3.", label: "Cải cách thủ tục hành chính", kind: "heading", required: false },
+      { id: "thong-ke-tthc", stt: "3.1.", label: "Thống kê TTHC", kind: "heading", parent: "cai-cach-tthc", required: false },
+      {
+        id: "tthc-cong-bo-moi", stt: "3.1.1", label: "Số TTHC công bố mới", kind: "count", unit: "thủ tục",
+        parent: "thong-ke-tthc", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-bai-bo", stt: "3.1.2", label: "Số TTHC bãi bỏ, thay thế", kind: "count", unit: "thủ tục",
+        parent: "thong-ke-tthc", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tong-tthc", stt: "3.1.3", label: "Tổng số TTHC đang có hiệu lực", kind: "count", unit: "thủ tục",
+        parent: "thong-ke-tthc", printed: DVT("Thủ tục"),
+        relation: {
+          type: "sum",
+          of: ["tthc-cap-so", "tthc-cap-huyen", "tthc-cap-xa"],
+          why: "the procedures in force split by the level that handles them (department / district / commune); the copy: 487 = 315 + 172",
+        },
+        rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-cap-so", stt: "Trong đó", label: "Số TTHC cấp sở:", kind: "count", unit: "thủ tục", parent: "tong-tthc",
+        printed: DVT("Thủ tục"), levels: ["tinh"],
+        rollup: { type: "shared", why: "one provincial list of department-level procedures, quoted alike by every reporting unit; never summed" },
+        note: "Province level only: a district has no department-level procedures and leaves it blank (as the copy does).",
+      },
+      {
+        id: "tthc-cap-huyen", stt: "", label: "Số TTHC cấp huyện:", kind: "count", unit: "thủ tục", parent: "tong-tthc",
+        printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-cap-xa", stt: "", label: "Số TTHC cấp xã:", kind: "count", unit: "thủ tục", parent: "tong-tthc",
+        printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "cong-dvc-qg", stt: "3.2.", label: "Vận hành Cổng dịch vụ công", kind: "heading", parent: "cai-cach-tthc",
+        required: false,
+        note: "Same title as 3.5.; 3.2 is about the national portal (Cổng DVC quốc gia), 3.5 about the portal without qualifier (the province's). Both kept.",
+      },
+      {
+        id: "tthc-cong-khai-dvc-qg", stt: "3.2.1", label: "Số TTHC đã cập nhật, công khai trên Cổng DVC quốc gia",
+        kind: "count", unit: "thủ tục", parent: "cong-dvc-qg", printed: DVT("Thủ tục"),
+        rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-md34-dvc-qg", stt: "3.2.2", label: "Số TTHC mức độ 3 và 4 đã tích hợp lên Cổng DVC quốc gia",
+        kind: "count", unit: "thủ tục", parent: "cong-dvc-qg", printed: DVT("Thủ tục"),
+        rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-mot-cua", stt: "3.3", label: "Thực hiện cơ chế một cửa, một cửa liên thông", kind: "count", unit: "thủ tục",
+        parent: "cai-cach-tthc", required: false,
+        relation: {
+          type: "upper-bound",
+          of: ["tthc-lien-thong-cung-cap", "tthc-lien-thong-cac-cap"],
+          why: "procedures handled in liên thông (same level or across levels) are among the procedures handled under the one-stop mechanism",
+        },
+        rollup: { type: "shared", why: SHARED_TTHC },
+        note:
+          "A section title that carries a number in the copy (487, unit cell blank): kept as a value row (procedures handled under the " +
+          "one-stop mechanism) with an upper-bound relation to 3.3.1/3.3.2, not required. The copy fills it as their sum (478 + 9); " +
+          "the meaning does not make it a sum (plain one-stop procedures are not liên thông), so only ≤ is checked.",
+      },
+      {
+        id: "tthc-lien-thong-cung-cap", stt: "3.3.1", label: "Số TTHC liên thông cùng cấp", kind: "count", unit: "thủ tục",
+        parent: "tthc-mot-cua", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-lien-thong-cac-cap", stt: "3.3.2", label: "Số TTHC liên thông giữa các cấp chính quyền", kind: "count",
+        unit: "thủ tục", parent: "tthc-mot-cua", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tl-quy-trinh-noi-bo", stt: "3.3.3", label: "Tỷ lệ TTHC đã được phê duyệt quy trình nội bộ", kind: "percent",
+        unit: "%", parent: "tthc-mot-cua", printed: DVT("%"),
+        note: "Printed under 3.3 but not a part of its count (a percentage); no numerator row in the form → unweighted mean.",
+      },
+      {
+        id: "tl-quy-trinh-dien-tu", stt: "3.3.4", label: "Tỷ lệ quy trình nội bộ giải quyết TTHC đã được điện tử hóa",
+        kind: "percent", unit: "%", parent: "tthc-mot-cua", printed: DVT("%"),
+      },
+      {
+        id: "ket-qua-giai-quyet", stt: "3.4.", label: "Kết quả giải quyết TTHC", kind: "heading", parent: "cai-cach-tthc",
+        required: false,
+      },
+      {
+        id: "tl-dung-hen-so", stt: "3.4.1.", label: "Tỷ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hẹn",
+        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+        note:
+          "About provincial departments, meaningful at province level; the district copy nevertheless filled it (100), so the row is " +
+          "kept for both levels.",
+      },
+      {
+        id: "tl-dung-hen-huyen", stt: "3.4.2", label: "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hẹn",
+        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+      },
+      {
+        id: "tl-dung-hen-xa", stt: "3.4.3.", label: "Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hẹn",
+        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+      },
+      {
+        id: "tl-dung-hen-dat-dai", stt: "3.4.4.",
+        label: "Tỷ lệ hồ sơ TTHC về lĩnh vực đất đai được giải quyết đúng hẹn (ở cả 3 cấp).",
+        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+      },
+      {
+        id: "tl-dung-hen-xay-dung", stt: "3.4.5",
+        label: "Tỷ lệ hồ sơ TTHC về lĩnh vực xây dựng được giải quyết đúng hẹn (ở cả 3 cấp).",
+        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+      },
+      {
+        id: "cong-dvc", stt: "3.5.", label: "Vận hành Cổng dịch vụ công", kind: "heading", parent: "cai-cach-tthc",
+        required: false, note: "Title printed twice (3.2. and 3.5.); see 3.2.",
+      },
+      {
+        id: "tthc-tich-hop-dvc", stt: "3.5.1", label: "Số TTHC được tích hợp lên Cổng DVC", kind: "count", unit: "thủ tục",
+        parent: "cong-dvc", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-md34-dvc", stt: "3.5.2", label: "Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC", kind: "count", unit: "thủ tục",
+        parent: "cong-dvc", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-thanh-toan-tt", stt: "3.5.3", label: "Số TTHC đã tích hợp dịch vụ thanh toán trực tuyến.", kind: "count",
+        unit: "thủ tục", parent: "cong-dvc", printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+
+      // ───────────── 4. Cải cách tổ chức bộ máy ─────────────
+      {
+        id: "cai-cach-bo-may", stt: "4", label: "Cải cách tổ chức bộ máy hành chính nhà nước", kind: "heading", required: false,
+        note: "Numbering jumps from 4 to 4.2 (no 4.1 printed); kept as printed.",
+      },
+      { id: "bien-che", stt: "4.2.", label: "Số liệu về biên chế công chức", kind: "heading", parent: "cai-cach-bo-may", required: false },
+      {
+        id: "bien-che-giao", stt: "4.2.1.", label: "Tổng số biên chế được giao trong năm", kind: "count", unit: "người",
+        parent: "bien-che", printed: DVT("Người"),
+      },
+      {
+        id: "bien-che-co-mat", stt: "4.2.2.", label: "Tổng số biên chế có mặt tại thời điểm báo cáo", kind: "count",
+        unit: "người", parent: "bien-che", printed: DVT("Người"),
+      },
+      {
+        id: "hop-dong-ld", stt: "4.2.3.", label: "Số hợp đồng lao động làm việc tại cơ quan hành chính nhà nước", kind: "count",
+        unit: "người", parent: "bien-che", printed: DVT("Người"),
+      },
+      {
+        id: "bien-che-tinh-gian", stt: "4.2.4.", label: "Số biên chế đã tinh giản trong kỳ báo cáo", kind: "count",
+        unit: "người", parent: "bien-che", printed: DVT("Người"),
+      },
+      {
+        id: "tl-bien-che-tinh-gian-2015", stt: "4.2.5.", label: "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015",
+        kind: "percent", unit: "%", parent: "bien-che", printed: DVT("%"), cumulative: true,
+        rollup: { type: "weighted-mean", weight: "bien-che-giao" },
+        note:
+          "A reduction since 2015, so cumulative. Its true base (the 2015 staffing) is not in the form: the rollup weights by the " +
+          "staffing assigned this year (4.2.1) as the nearest row, an approximation.",
+      },
+      {
+        id: "nguoi-lam-viec-sncl", stt: "4.3.", label: "Số người làm việc hưởng lương từ NSNN tại các đơn vị sự nghiệp công lập",
+        kind: "heading", parent: "cai-cach-bo-may", required: false,
+      },
+      {
+        id: "nlv-giao", stt: "4.3.1", label: "Tổng số người làm việc được giao", kind: "count", unit: "người",
+        parent: "nguoi-lam-viec-sncl", printed: DVT("Người"),
+      },
+      {
+        id: "nlv-co-mat", stt: "4.3.2", label: "Tổng số người làm việc có mặt", kind: "count", unit: "người",
+        parent: "nguoi-lam-viec-sncl", printed: DVT("Người"),
+      },
+      {
+        id: "nlv-tinh-gian", stt: "4.3.3", label: "Số người đã tinh giản trong kỳ báo cáo", kind: "count", unit: "người",
+        parent: "nguoi-lam-viec-sncl", printed: DVT("Người"),
+      },
+      {
+        id: "tl-nlv-tinh-gian-2015", stt: "4.3.4", label: "Tỷ lệ % đã tinh giản so với năm 2015", kind: "percent", unit: "%",
+        parent: "nguoi-lam-viec-sncl", printed: DVT("%"), cumulative: true,
+        rollup: { type: "weighted-mean", weight: "nlv-giao" },
+        note: "As 4.2.5: cumulative since 2015, rollup weighted by the positions assigned (4.3.1) as an approximation of the 2015 base.",
+      },
+
+      // ───────────── 5. Cải cách chế độ công vụ ─────────────
+      { id: "cai-cach-cong-vu", stt: "5.", label: "Cải cách chế độ công vụ", kind: "heading", required: false },
+      {
+        id: "vi-tri-viec-lam", stt: "5.1.", label: "Vị trí việc làm của công chức, viên chức", kind: "heading",
+        parent: "cai-cach-cong-vu", required: false,
+      },
+      {
+        id: "vtvl-co-quan", stt: "5.1.1", label: "Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm theo quy định",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "vi-tri-viec-lam", printed: DVT("Cơ quan, đơn vị"),
+      },
+      {
+        id: "vtvl-don-vi-sn", stt: "5.1.2", label: "Số đơn vị sự nghiệp đã được phê duyệt vị trí việc làm theo quy định",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "vi-tri-viec-lam", printed: DVT("Cơ quan, đơn vị"),
+      },
+      {
+        id: "vtvl-vi-pham", stt: "5.1.3",
+        label: "Số cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "vi-tri-viec-lam", printed: DVT("Cơ quan, đơn vị"),
+      },
+      { id: "tuyen-dung", stt: "5.2.", label: "Tuyển dụng công chức, viên chức", kind: "heading", parent: "cai-cach-cong-vu", required: false },
+      {
+        id: "td-cong-chuc", stt: "5.2.1", label: "Số công chức được tuyển dụng (thi tuyển, xét tuyển)", kind: "count",
+        unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+      },
+      {
+        id: "td-cong-chuc-dac-biet", stt: "5.2.2", label: "Số công chức được tuyển dụng theo trường hợp đặc biệt.", kind: "count",
+        unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+      },
+      {
+        id: "td-xa-len-huyen", stt: "5.2.3",
+        label: "Số cán bộ, công chức cấp xã được xét chuyển thành công chức cấp huyện trở lên.",
+        kind: "count", unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+      },
+      {
+        id: "td-vien-chuc", stt: "5.2.4", label: "Số viên chức được tuyển dụng (thi tuyển, xét tuyển).", kind: "count",
+        unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+      },
+      {
+        id: "td-vien-chuc-dac-biet", stt: "5.2.5", label: "Số viên chức được tuyển dụng theo trường hợp đặc biệt.", kind: "count",
+        unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+      },
+      { id: "bo-nhiem", stt: "5.3.", label: "Số liệu về bổ nhiệm công chức lãnh đạo", kind: "heading", parent: "cai-cach-cong-vu", required: false },
+      {
+        id: "thi-tuyen-lanh-dao", stt: "5.3.1", label: "Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển", kind: "flag01",
+        parent: "bo-nhiem", printed: DVT("Đã thực hiện = 1 Chưa thực hiện = 0"),
+      },
+      {
+        id: "bn-lanh-dao-so", stt: "5.3.2", label: "Số lãnh đạo cấp sở, ngành được bổ nhiệm mới", kind: "count", unit: "người",
+        parent: "bo-nhiem", printed: DVT("Người"), levels: ["tinh"],
+        note: "Province level only (department leaders); the district copy leaves it blank.",
+      },
+      {
+        id: "bn-lanh-dao-phong-so", stt: "5.3.3", label: "Số lãnh đạo cấp phòng thuộc sở, ngành được bổ nhiệm mới", kind: "count",
+        unit: "người", parent: "bo-nhiem", printed: DVT("Người"), levels: ["tinh"],
+        note: "Province level only (divisions of departments); the district copy leaves it blank.",
+      },
+      {
+        id: "bn-lanh-dao-phong-huyen", stt: "5.3.4", label: "Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới",
+        kind: "count", unit: "người", parent: "bo-nhiem", printed: DVT("Người"),
+      },
+      {
+        id: "ky-luat", stt: "5.4", label: "Số liệu về xử lý kỷ luật cán bộ, công chức (cả về Đảng và chính quyền).",
+        kind: "count", unit: "người", parent: "cai-cach-cong-vu", required: false,
+        relation: {
+          type: "upper-bound",
+          of: ["kl-lanh-dao-tinh", "kl-lanh-dao-so-huyen", "kl-lanh-dao-phong"],
+          why: "disciplined leaders of each level are among the disciplined cadres and civil servants",
+        },
+        note:
+          "A section title (\"Số liệu về …\", unit cell blank) that carries a number in the copy (0): kept as a value row, the total of " +
+          "cadres and civil servants disciplined, not required. Its sub-items cover leaders only (not a sum); 5.4.4 (SNCL employees, " +
+          "public employees rather than civil servants) is kept as a sub-item but outside the bound.",
+      },
+      {
+        id: "kl-lanh-dao-tinh", stt: "5.4.1", label: "Số lãnh đạo cấp tỉnh bị kỷ luật.", kind: "count", unit: "người",
+        parent: "ky-luat", printed: DVT("Người"), levels: ["tinh"],
+        rollup: { type: "none", why: "only the province's own report can state how many provincial leaders were disciplined" },
+        note: "Province level only; the district copy leaves it blank.",
+      },
+      {
+        id: "kl-lanh-dao-so-huyen", stt: "5.4.2", label: "Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật.", kind: "count",
+        unit: "người", parent: "ky-luat", printed: DVT("Người"),
+      },
+      {
+        id: "kl-lanh-dao-phong", stt: "5.4.3", label: "Số lãnh đạo cấp phòng thuộc sở, ngành và UBND cấp huyện bị kỷ luật.",
+        kind: "count", unit: "người", parent: "ky-luat", printed: DVT("Người"),
+      },
+      {
+        id: "kl-sncl", stt: "5.4.4", label: "Số người làm việc hưởng lương từ NSNN tại các đơn vị SNCL bị kỷ luật.", kind: "count",
+        unit: "người", parent: "ky-luat", printed: DVT("Người"),
+      },
+
+      // ───────────── 6. Cải cách tài chính công ─────────────
+      { id: "cai-cach-tai-chinh", stt: "6.", label: "Cải cách tài chính công", kind: "heading", required: false },
+      {
+        id: "sncl-tu-chu-chi-tx-dt", stt: "6.1",
+        label: "Số đơn vị SNCL đã thực hiện tự chủ 100% chi thường xuyên và chi đầu tư (lũy kế đến thời điểm báo cáo)",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "cai-cach-tai-chinh", printed: DVT("Cơ quan, đơn vị"),
+        cumulative: true, note: CUMULATIVE_NOTE,
+      },
+      {
+        id: "sncl-tu-chu-chi-tx", stt: "6.2",
+        label: "Số đơn vị SNCL đã thực hiện tự chủ 100% chi thường xuyên (lũy kế đến thời điểm báo cáo)",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "cai-cach-tai-chinh", printed: DVT("Cơ quan, đơn vị"),
+        cumulative: true, note: CUMULATIVE_NOTE,
+      },
+      {
+        id: "sncl-tu-chu-mot-phan", stt: "6.3",
+        label: "Số đơn vị SNCL đã thực hiện tự chủ một phần chi thường xuyên (lũy kế đến thời điểm báo cáo)",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "cai-cach-tai-chinh", printed: DVT("Cơ quan, đơn vị"),
+        cumulative: true, note: CUMULATIVE_NOTE,
+      },
+      {
+        id: "sncl-nn-dam-bao", stt: "6.4.",
+        label: "Số đơn vị SNCL do nhà nước đảm bảo 100% chi thường xuyên (lũy kế đến thời điểm báo cáo)",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "cai-cach-tai-chinh", printed: DVT("Cơ quan, đơn vị"),
+        cumulative: true, note: CUMULATIVE_NOTE,
+      },
+      {
+        id: "sncl-co-phan-hoa", stt: "6.5.",
+        label: "Số lượng đơn vị SNCL đã chuyển đổi thành công ty cổ phần (lũy kế đến thời điểm báo cáo)",
+        kind: "count", unit: "cơ quan, đơn vị", parent: "cai-cach-tai-chinh", printed: DVT("Cơ quan, đơn vị"),
+        cumulative: true, note: CUMULATIVE_NOTE,
+      },
+
+      // ───────────── 7. Chính phủ điện tử, Chính phủ số ─────────────
+      {
+        id: "chinh-phu-dien-tu", stt: "7.", label: "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số", kind: "heading",
+        required: false,
+      },
+      {
+        id: "kien-truc-cqdt", stt: "7.1", label: "Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0", kind: "flag01",
+        parent: "chinh-phu-dien-tu", printed: DVT("Chưa = 0 Hoàn thành = 1"),
+        note: "Yes/no coded 0/1 → flag01 (1 = Hoàn thành). The copy holds \"1 2\", which is not a valid answer.",
+      },
+      {
+        id: "hop-truc-tuyen", stt: "7.2.", label: "Xây dựng và vận hành Hệ thống họp trực tuyến", kind: "coded",
+        parent: "chinh-phu-dien-tu", printed: DVT("Chưa có = 0"),
+        codes: [
+          { code: 0, label: "Chưa có" },
+          { code: 1, label: "2 cấp" },
+          { code: 2, label: "3 cấp" },
+        ],
+        note:
+          "The codes are printed one per line: \"Chưa có = 0\" on this line, \"2 cấp = 1\" and \"3 cấp = 2\" on the two italic " +
+          "explanation lines below, which are kept as rows without input. The copy's value \"2\" stands on the \"2 cấp = 1\" line; it is " +
+          "taken as this row's answer (code 2 = \"3 cấp\", although the filler may have meant \"2 cấp\").",
+      },
+      {
+        id: "hop-truc-tuyen-2-cap", stt: "", label: "Liên thông 2 cấp: Từ UBND tỉnh đến 100% UBND các huyện.", kind: "heading",
+        parent: "hop-truc-tuyen", required: false, printed: DVT("2 cấp = 1"),
+        note: "Explanation of code 1 of 7.2 (italic in the original); no input of its own.",
+      },
+      {
+        id: "hop-truc-tuyen-3-cap", stt: "7.3.", label: "Liên thông 3 cấp: Từ UBND tỉnh đến 100% UBND cấp huyện, cấp xã.",
+        kind: "heading", parent: "hop-truc-tuyen", required: false, printed: DVT("3 cấp = 2"),
+        note:
+          "Explanation of code 2 of 7.2 (italic). The STT \"7.3.\" is printed on this line although it numbers the next row " +
+          "(Hệ thống thông tin báo cáo); kept where printed.",
+      },
+      {
+        id: "he-thong-bao-cao", stt: "",
+        label: "Hệ thống thông tin báo cáo và kết nối với Hệ thống thông tin báo cáo quốc gia", kind: "coded",
+        parent: "chinh-phu-dien-tu", printed: DVT("Chưa = 0 Đang làm = 1 Hoàn thành = 2"),
+        codes: [
+          { code: 0, label: "Chưa" },
+          { code: 1, label: "Đang làm" },
+          { code: 2, label: "Hoàn thành" },
+        ],
+        note: "Item 7.3 in meaning; its STT is printed one line too early (on the \"Liên thông 3 cấp\" line), so it has none here.",
+      },
+      {
+        id: "tl-chung-thu-so", stt: "",
+        label: "Tỷ lệ cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã được cấp chứng thư số.", kind: "percent",
+        unit: "%", parent: "chinh-phu-dien-tu",
+        note:
+          "Item 7.4 in meaning (no STT printed; the numbering goes 7.3 → 7.5). Unit cell blank; a percentage by its label. The copy " +
+          "holds \"1\", probably a yes-answer or 100% rather than 1%, but it is a valid percentage and is read as 1%.",
+      },
+      {
+        id: "lgsp", stt: "7.5", label: "Triển khai xây dựng nền tảng chia sẻ, tích hợp dùng chung (LGSP).", kind: "coded",
+        parent: "chinh-phu-dien-tu", printed: DVT("Chưa = 0 Đang làm = 1 Hoàn thành = 2"),
+        codes: [
+          { code: 0, label: "Chưa" },
+          { code: 1, label: "Đang làm" },
+          { code: 2, label: "Hoàn thành" },
+        ],
+        note: "The unit cell is broken over three extracted lines (\"Chưa = 0\" / \"Đang làm = 1\" / \"Hoàn thành = 2\"); joined into one cell.",
+      },
+      {
+        id: "vb-dien-tu", stt: "7.6.", label: "Số liệu về trao đổi văn bản điện tử", kind: "heading", parent: "chinh-phu-dien-tu",
+        required: false,
+      },
+      {
+        id: "tl-lien-thong-qlvb", stt: "7.6.1.",
+        label: "Thực hiện kết nối, liên thông các Hệ thống quản lý văn bản điều hành từ cấp tỉnh đến cấp xã",
+        kind: "percent", unit: "%", parent: "vb-dien-tu", required: false,
+        note:
+          "Unit cell blank; the copy fills it \"100%\" and its \"Trong đó\" sub-items are percentages, so it is an overall connection " +
+          "rate (percent), not required. No relation: shares of different bases cannot be summed or bounded.",
+      },
+      {
+        id: "tl-lien-thong-so", stt: "Trong đó", label: "Tỷ lệ sở, ngành đã kết nối, liên thông với UBND tỉnh", kind: "percent",
+        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"),
+      },
+      {
+        id: "tl-lien-thong-huyen", stt: "", label: "Tỷ lệ UBND cấp huyện đã kết nối, liên thông với UBND tỉnh", kind: "percent",
+        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"),
+      },
+      {
+        id: "tl-lien-thong-xa", stt: "", label: "Tỷ lệ UBND cấp xã đã kết nối, liên thông với UBND huyện.", kind: "percent",
+        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"),
+      },
+      {
+        id: "tong-vb-di", stt: "7.6.2.", label: "Tổng số VĂN BẢN ĐI giữa các cơ quan nhà nước trên địa bàn tỉnh", kind: "count",
+        unit: "văn bản", parent: "vb-dien-tu", printed: DVT("Văn bản"),
+        note: "\"trên địa bàn tỉnh\": a district reports the documents sent by its own agencies (left blank in the copy).",
+      },
+      {
+        id: "tl-vb-dien-tu", stt: "Trong đó",
+        label:
+          "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử (Sử dụng chữ ký số, chứng thư số và gửi trên môi trường điện tử).",
+        kind: "percent", unit: "%", parent: "tong-vb-di", printed: DVT("%"),
+        rollup: { type: "weighted-mean", weight: "tong-vb-di" },
+      },
+      {
+        id: "tl-vb-dien-tu-va-giay", stt: "",
+        label: "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử và song song với văn bản giấy", kind: "percent", unit: "%",
+        parent: "tong-vb-di", printed: DVT("%"), rollup: { type: "weighted-mean", weight: "tong-vb-di" },
+        note:
+          "Disjoint from the previous share (electronic only vs electronic with paper), so the two should add up to at most 100%; " +
+          "the copy has 100% + 100%. Not expressible as a rule (no constant operand).",
+      },
+      {
+        id: "mot-cua-dien-tu", stt: "7.7.", label: "Vận hành Hệ thống thông tin một cửa điện tử tập trung của tỉnh",
+        kind: "heading", parent: "chinh-phu-dien-tu", required: false,
+      },
+      {
+        id: "tl-mcdt-so", stt: "7.7.1.", label: "Tỷ lệ sở, ngành đã kết nối liên thông với Hệ thống", kind: "percent", unit: "%",
+        parent: "mot-cua-dien-tu", printed: DVT("%"),
+      },
+      {
+        id: "tl-mcdt-huyen", stt: "7.7.2.", label: "Tỷ lệ đơn vị cấp huyện đã kết nối liên thông với Hệ thống", kind: "percent",
+        unit: "%", parent: "mot-cua-dien-tu", printed: DVT("%"),
+      },
+      {
+        id: "tl-mcdt-xa", stt: "7.7.3.", label: "Tỷ lệ đơn vị cấp xã đã kết nối liên thông với Hệ thống", kind: "percent",
+        unit: "%", parent: "mot-cua-dien-tu", printed: DVT("%"),
+      },
+      { id: "dvc-truc-tuyen", stt: "7.8.", label: "Dịch vụ công trực tuyến", kind: "heading", parent: "chinh-phu-dien-tu", required: false },
+      {
+        id: "tthc-md3", stt: "7.8.1.", label: "Tổng số TTHC cung cấp trực tuyến mức độ 3", kind: "count", unit: "thủ tục",
+        parent: "dvc-truc-tuyen", printed: DVT("TTHC"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tthc-md4", stt: "7.8.2.", label: "Tổng số TTHC cung cấp trực tuyến mức độ 4", kind: "count", unit: "thủ tục",
+        parent: "dvc-truc-tuyen", printed: DVT("TTHC"), rollup: { type: "shared", why: SHARED_TTHC },
+      },
+      {
+        id: "tl-hs-md3", stt: "7.8.3.", label: "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3", kind: "percent", unit: "%",
+        parent: "dvc-truc-tuyen", printed: DVT("%"),
+      },
+      {
+        id: "tl-hs-md4", stt: "7.8.4.", label: "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4", kind: "percent", unit: "%",
+        parent: "dvc-truc-tuyen", printed: DVT("%"),
+      },
+    ],
+    rules: [
+      {
+        id: "nv-hoan-thanh-le-de-ra", left: ["nv-hoan-thanh"], op: "<=", right: ["nv-de-ra"], certainty: "certain",
+        why: "completed tasks are tasks of the plan",
+      },
+      {
+        id: "da-kiem-tra-le-tong", left: ["don-vi-da-kiem-tra"], op: "<=", right: ["tong-don-vi"], certainty: "certain",
+        why: "the units inspected are among all units",
+      },
+      {
+        id: "van-de-xu-ly-le-phat-hien", left: ["van-de-da-xu-ly"], op: "<=", right: ["van-de-phat-hien"], certainty: "usual",
+        why: "issues resolved were found by inspection, but issues found in an earlier period may be resolved in this one",
+      },
+      {
+        id: "nv-giao-hoan-thanh-le-giao", left: ["nv-giao-dung-han", "nv-giao-qua-han"], op: "<=", right: ["nv-duoc-giao"],
+        certainty: "usual",
+        why: "tasks completed on time or late are assigned tasks, but tasks assigned in an earlier period may be completed in this one",
+      },
+      {
+        id: "vbqppl-kien-nghi-le-kiem-tra-ra-soat", left: ["vbqppl-kien-nghi"], op: "<=", right: ["vbqppl-kiem-tra", "vbqppl-ra-soat"],
+        certainty: "usual",
+        why: "documents recommended for handling come out of checking or review, possibly of an earlier period",
+      },
+      {
+        id: "vbqppl-da-xu-ly-le-kien-nghi", left: ["vbqppl-da-xu-ly"], op: "<=", right: ["vbqppl-kien-nghi"], certainty: "usual",
+        why: "recommendations handled were made, but recommendations of an earlier period may be handled in this one",
+      },
+      {
+        id: "cong-khai-dvc-qg-le-tong-tthc", left: ["tthc-cong-khai-dvc-qg"], op: "<=", right: ["tong-tthc"], certainty: "usual",
+        why: "the procedures published on the national portal are procedures in force (the portal can lag behind a repeal)",
+      },
+      {
+        id: "md34-dvc-qg-le-cong-khai", left: ["tthc-md34-dvc-qg"], op: "<=", right: ["tthc-cong-khai-dvc-qg"], certainty: "certain",
+        why: "a level 3/4 procedure integrated on the national portal is published there",
+      },
+      {
+        id: "lien-thong-le-mot-cua", left: ["tthc-lien-thong-cung-cap", "tthc-lien-thong-cac-cap"], op: "<=", right: ["tthc-mot-cua"],
+        certainty: "usual",
+        why: "same-level and cross-level liên thông procedures are distinct parts of the one-stop procedures (the copy: 478 + 9 = 487)",
+      },
+      {
+        id: "mot-cua-le-tong-tthc", left: ["tthc-mot-cua"], op: "<=", right: ["tong-tthc"], certainty: "usual",
+        why: "procedures handled under the one-stop mechanism are procedures in force",
+      },
+      {
+        id: "tich-hop-dvc-le-tong-tthc", left: ["tthc-tich-hop-dvc"], op: "<=", right: ["tong-tthc"], certainty: "usual",
+        why: "procedures integrated on the portal are procedures in force (the portal can lag behind a repeal)",
+      },
+      {
+        id: "md34-dvc-le-tich-hop", left: ["tthc-md34-dvc"], op: "<=", right: ["tthc-tich-hop-dvc"], certainty: "certain",
+        why: "a procedure offered at level 3/4 on the portal is integrated on the portal",
+      },
+      {
+        id: "thanh-toan-le-md34", left: ["tthc-thanh-toan-tt"], op: "<=", right: ["tthc-md34-dvc"], certainty: "usual",
+        why: "online payment is offered on procedures provided online at level 3/4",
+      },
+      {
+        id: "md34-dvc-qg-le-md34-dvc", left: ["tthc-md34-dvc-qg"], op: "<=", right: ["tthc-md34-dvc"], certainty: "usual",
+        why: "level 3/4 procedures reach the national portal through the province's portal",
+      },
+      {
+        id: "md3-md4-bang-md34-dvc", left: ["tthc-md3", "tthc-md4"], op: "=", right: ["tthc-md34-dvc"], certainty: "usual",
+        why: "7.8.1 + 7.8.2 and 3.5.2 count the same level 3 and 4 online procedures (the copy: 5 + 79 = 84)",
+      },
+      {
+        id: "bien-che-co-mat-le-giao", left: ["bien-che-co-mat"], op: "<=", right: ["bien-che-giao"], certainty: "usual",
+        why: "staff in post normally do not exceed the staffing assigned (two measures of one thing, not a subset)",
+      },
+      {
+        id: "nlv-co-mat-le-giao", left: ["nlv-co-mat"], op: "<=", right: ["nlv-giao"], certainty: "usual",
+        why: "employees in post normally do not exceed the positions assigned",
+      },
+      {
+        id: "vtvl-sncl-le-tong-sncl", left: ["vtvl-don-vi-sn"], op: "<=",
+        right: ["sncl-tu-chu-chi-tx-dt", "sncl-tu-chu-chi-tx", "sncl-tu-chu-mot-phan", "sncl-nn-dam-bao"], certainty: "usual",
+        why: "units with approved job positions are public service units, which 6.1-6.4 count by their four autonomy categories",
+      },
+      {
+        id: "ky-luat-lanh-dao-le-tong", left: ["kl-lanh-dao-tinh", "kl-lanh-dao-so-huyen", "kl-lanh-dao-phong"], op: "<=",
+        right: ["ky-luat"], certainty: "usual",
+        why: "leaders disciplined at the three levels are distinct people among the cadres and civil servants disciplined",
+      },
+    ],
+    notes: [
+      "Title kept as printed, \"… QUÝ I NĂM 2021\": the quarter and year are the period of this copy (Kbang, Q1 2021), not part of " +
+        "the form, which the label header says is used for quarterly, 6-month and annual reports. The value column \"Số liệu\" " +
+        "therefore has no fixed period; the period is given when a template is made.",
+      "attachedTo: printed \"(Kèm theo Báo cáo số 84/BC-UBND ngày 10/3/2021 của UBND huyện)\"; number and date blanked. The report " +
+        "itself is dated \"ngày 10 tháng 3 năm 2020\" in its heading, an evident slip for 2021 (it reports on Q1 2021).",
+      "Levels tinh and huyen: the form is the province's periodic statistics template (rows on sở, ngành, UBND tỉnh, \"cấp tỉnh\", " +
+        "\"trên địa bàn tỉnh\") filled here by a district; provincial departments and the province fill it too. Nothing in the " +
+        "document asks communes to fill it (they are reported on through the district), so xa is not a level. Rows about " +
+        "department-level procedures, department leaders and provincial leaders that the district leaves blank are tinh-only; " +
+        "rows about sở, ngành that the district did fill (3.4.1, 7.6.1, 7.7.1) are kept for both levels.",
+      "Convention: yes/no answers coded 0/1 in \"Đơn vị tính\" (1.5, 5.3.1, 7.1) are flag01, 1 = yes/done; the schema lets only " +
+        "coded rows carry `codes`, so their labels are the printed unit text. Three-way codes (1.4.2, 7.2, 7.3, 7.5) are coded.",
+      "Section 2 is printed \"Cải cách thủ tục\" but covers institutional reform (VBQPPL); kept as printed (row note).",
+      "Broken numbering kept as printed: 4 → 4.2 (no 4.1); around 7.2-7.5 the STT \"7.3.\" stands on the italic explanation line " +
+        "\"Liên thông 3 cấp …\" of 7.2, the rows \"Hệ thống thông tin báo cáo …\" (7.3 in meaning) and \"Tỷ lệ … chứng thư số\" (7.4 " +
+        "in meaning) have no STT, and 7.5 follows. The two italic lines are rows without input carrying the codes \"2 cấp = 1\" and " +
+        "\"3 cấp = 2\" of 7.2.",
+      "STT punctuation is inconsistent in the original (\"1.2.1\" vs \"1.2.3.\", \"4\" vs \"5.\"); kept as printed.",
+      "Section titles holding a number in the copy: 3.3 (487) and 5.4 (0) are value rows with an upper-bound relation to their " +
+        "sub-items, not required; 7.6.1 (100%) is a percent value row. 3.2 and 3.5 share the title \"Vận hành Cổng dịch vụ công\".",
+      "Counts of procedures (3.1-3.3, 3.5, 7.8.1-7.8.2) roll up as shared: districts (and communes) apply one province-wide list. " +
+        "This assumes the consolidated copies come from districts; copies from provincial departments, each with its own " +
+        "procedures, would have to be summed instead (the schema has one rollup per row, not per level).",
+      "Percentages whose numerator or denominator is not in the form (3.3.3-3.4.5, 7.6.1 and its parts, 7.7, 7.8.3-7.8.4) roll up " +
+        "as an unweighted mean; the two shares of 7.6.2 are weighted by the documents sent (7.6.2); the reductions since 2015 " +
+        "(4.2.5, 4.3.4) by the staffing assigned, an approximation of their 2015 base.",
+    ],
+  },
+];

@@ -1,0 +1,289 @@
+/**
+ * Validation of one filled form: every input cell against its kind, then the relations between
+ * rows (sum, upper-bound) and the form's cross-row rules, then what is missing or misplaced.
+ * Pure: the same FilledForm always gives the same, sorted list of issues.
+ *
+ * Decisions:
+ * - Domain problems found by parsing are errors; readings that were guessed are warnings.
+ * - Relations and rules are checked per value column, only when every operand is a reported
+ *   number (blank and "-" mean not reported, never zero). Counts compare exactly; decimals and
+ *   percents within rounding: (k − 1) × ½ unit of the finest decimal place shown among the k
+ *   values (so 33,3 + 33,3 + 33,3 = 100 passes, 60 + 39 ≠ 100 with percents typed whole passes too).
+ * - sum → error at the total's cell; upper-bound → error at the sub-item's cell; rule → at the
+ *   first left row's cell, error when `certain`, warning when `usual`.
+ * - Required rows left blank: one warning per row (at its first blank value cell) that lists the
+ *   blank columns, not one per cell. A "-" or "x" counts as answered. Rows are required unless
+ *   `required: false`, headings, or limited by `levels` to other levels (or to levels when the
+ *   level of the report is unknown). A form with no value at all gives one `form_blank` warning
+ *   for the sheet instead of a warning per row.
+ * - A row whose `levels` exclude the report's level but which holds a value: one `wrong_level`
+ *   warning at its first filled cell. The level is `opts.level`, or the form's only level.
+ * - A value in a heading row: one warning per cell.
+ */
+import { cellKind, inputColumns, valueColumns, type CellKind, type Column, type Level, type Row } from "../catalog/schema";
+import type { BoundCell, FilledForm } from "./filled";
+import { parseA1 } from "./grid";
+import { makeIssue, type Issue, type MessageParams, type Severity } from "./issues";
+import type { IssueCode } from "./messages";
+import { describeCodes, formatNumberVi, parseCell, type InvalidReason, type GuessCode, type ParsedCell } from "./parse";
+
+// Every parse outcome is an issue code with a message (compile-time check).
+const _codesHaveMessages: IssueCode[] = [] as (InvalidReason | GuessCode)[];
+void _codesHaveMessages;
+
+export interface ValidateOptions {
+  /** The level the report is made at (tỉnh / huyện / xã); defaults to the form's only level. */
+  level?: Level;
+}
+
+/** The kind used to read a cell: value cells of heading rows are headings whatever the column says. */
+export function effectiveKind(row: Row, column: Column): CellKind {
+  if (row.kind === "heading" && column.role === "value") return "heading";
+  return cellKind(row, column);
+}
+
+/**
+ * Every bound input cell parsed once, rowId → columnId → ParsedCell. Rows or cells the sheet does
+ * not have are absent. Rollup and targets read values from here.
+ */
+export function parsedValues(filled: FilledForm): Map<string, Map<string, ParsedCell>> {
+  const out = new Map<string, Map<string, ParsedCell>>();
+  const columns = inputColumns(filled.form);
+  for (const row of filled.form.rows) {
+    const cells = filled.cells.get(row.id);
+    if (!cells) continue;
+    const parsed = new Map<string, ParsedCell>();
+    for (const column of columns) {
+      const bound = cells.get(column.id);
+      if (bound) parsed.set(column.id, parseCell(bound.raw, effectiveKind(row, column), row));
+    }
+    out.set(row.id, parsed);
+  }
+  return out;
+}
+
+const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
+
+const OP_WORDS: Record<string, string> = {
+  "<=": "phải nhỏ hơn hoặc bằng",
+  "<": "phải nhỏ hơn",
+  "=": "phải bằng",
+  ">=": "phải lớn hơn hoặc bằng",
+  ">": "phải lớn hơn",
+};
+
+/** What to type into a blank required cell, by kind (for the required_blank message). */
+function blankHint(row: Row, column: Column): string {
+  switch (effectiveKind(row, column)) {
+    case "count":
+    case "decimal":
+      return "nhập 0 nếu không phát sinh";
+    case "percent":
+      return "tỷ lệ từ 0 đến 100";
+    case "flag01":
+      return "1 nếu có, 0 nếu không";
+    case "coded":
+      return `một trong các mã ${describeCodes(row)}`;
+    case "status":
+      return "«Đạt» hoặc «Không đạt»";
+    default:
+      return "";
+  }
+}
+
+/** A reported number at a known cell. */
+interface Operand {
+  row: Row;
+  value: number;
+  decimals: number;
+  text: string;
+  bound: BoundCell;
+  kind: CellKind;
+}
+
+/** Allowed difference when comparing sums of the given operands (see the header). */
+function tolerance(ops: Operand[]): number {
+  // Whole numbers add up exactly in floating point (far below 2^53).
+  if (ops.every((o) => o.kind === "count" || o.kind === "flag01")) return 0;
+  const scale = 1e-9 * Math.max(1, ...ops.map((o) => Math.abs(o.value)));
+  const d = Math.max(0, ...ops.map((o) => o.decimals));
+  return (ops.length - 1) * 0.5 * 10 ** -d + scale;
+}
+
+function compare(left: number, op: string, right: number, tol: number): boolean {
+  switch (op) {
+    case "<=":
+      return left <= right + tol;
+    case "<":
+      return left < right + tol;
+    case "=":
+      return Math.abs(left - right) <= tol;
+    case ">=":
+      return left + tol >= right;
+    case ">":
+      return left + tol > right;
+    default:
+      return true;
+  }
+}
+
+function sum(ops: Operand[]): number {
+  const s = ops.reduce((acc, o) => acc + o.value, 0);
+  return Number.isInteger(s) ? s : Number(s.toPrecision(15));
+}
+
+/** Validates one filled form. Deterministic: sorted by sheet, row, column, code, message. */
+export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): Issue[] {
+  const { form, sheet } = filled;
+  const parsed = parsedValues(filled);
+  const level = opts.level ?? (form.levels.length === 1 ? form.levels[0] : undefined);
+  const issues: Issue[] = [];
+  const inputs = inputColumns(form);
+  const values = valueColumns(form);
+  const rowById = new Map(form.rows.map((r) => [r.id, r]));
+
+  const add = (code: IssueCode, severity: Severity, bound: BoundCell | undefined, value: string | undefined, params: MessageParams) => {
+    issues.push(
+      makeIssue(code, severity, { sheet, cell: bound?.address ?? "", ...(value ? { value } : {}) }, params),
+    );
+  };
+
+  // Anything answered at all (a value, a note or a "not reported" marker)?
+  let answered = false;
+  for (const cells of parsed.values())
+    for (const p of cells.values()) if (p.type !== "blank" || p.marker !== undefined) answered = true;
+  if (!answered) add("form_blank", "warning", undefined, undefined, { label: `${form.appendix} «${form.title}»` });
+
+  // --- each cell, and each row's completeness ---
+  for (const row of form.rows) {
+    const cells = filled.cells.get(row.id);
+    const rowParsed = parsed.get(row.id);
+    if (!cells || !rowParsed) continue;
+    const isHeading = row.kind === "heading";
+    const applies = !(level && row.levels && !row.levels.includes(level));
+    const blank: { column: Column; bound: BoundCell }[] = [];
+    let firstFilled: { column: Column; bound: BoundCell; parsed: ParsedCell } | undefined;
+
+    for (const column of inputs) {
+      const bound = cells.get(column.id);
+      const p = rowParsed.get(column.id);
+      if (!bound || !p) continue;
+      const params: MessageParams = { label: row.label, column: column.label };
+      if (isHeading && column.role === "value") {
+        if (p.type !== "blank") add("value_in_heading", "warning", bound, p.text, params);
+        continue;
+      }
+      if (p.type === "invalid") {
+        add(p.reason, "error", bound, p.text, {
+          ...params,
+          ...(p.detail ? { detail: p.detail } : {}),
+          ...(p.reason === "not_in_codes" ? { expected: describeCodes(row) } : {}),
+        });
+      } else if ((p.type === "number" || p.type === "code") && p.guess) {
+        add(p.guess.code, "warning", bound, p.text, { ...params, detail: p.guess.detail, expected: p.guess.taken });
+      }
+      if (column.role !== "value") continue;
+      if (p.type === "blank" && p.marker === undefined) blank.push({ column, bound });
+      else if (p.type !== "blank" && !firstFilled) firstFilled = { column, bound, parsed: p };
+    }
+
+    if (!applies && firstFilled && row.levels) {
+      add("wrong_level", "warning", firstFilled.bound, firstFilled.parsed.text, {
+        label: row.label,
+        column: firstFilled.column.label,
+        expected: row.levels.map((l) => LEVEL_NAMES[l]).join(", "),
+        detail: level ? LEVEL_NAMES[level] : "",
+      });
+    }
+    const required = answered && applies && !isHeading && (row.required ?? true) && (level !== undefined || !row.levels);
+    if (required && blank.length > 0) {
+      const cols = blank.map((b) => `«${b.column.label}»`).join(", ");
+      add("required_blank", "warning", blank[0].bound, undefined, {
+        label: row.label,
+        column: blank[0].column.label,
+        detail: blank.length === 1 ? `cột ${cols}` : `các cột ${cols}`,
+        expected: blankHint(row, blank[0].column),
+      });
+    }
+  }
+
+  // --- relations and rules, per value column ---
+  const operand = (rowId: string, column: Column): Operand | undefined => {
+    const row = rowById.get(rowId);
+    const p = parsed.get(rowId)?.get(column.id);
+    const bound = filled.cells.get(rowId)?.get(column.id);
+    if (!row || !p || !bound || p.type !== "number") return undefined;
+    return { row, value: p.value, decimals: p.decimals, text: p.text, bound, kind: effectiveKind(row, column) };
+  };
+
+  for (const column of values) {
+    const get = (rowId: string) => operand(rowId, column);
+    for (const row of form.rows) {
+      if (!row.relation) continue;
+      const total = get(row.id);
+      if (!total) continue;
+      const parts = row.relation.of.map(get);
+      if (row.relation.type === "sum") {
+        if (!parts.every((p): p is Operand => p !== undefined)) continue;
+        const s = sum(parts);
+        if (Math.abs(total.value - s) > tolerance([total, ...parts])) {
+          add("sum_mismatch", "error", total.bound, total.text, {
+            label: row.label,
+            column: column.label,
+            expected: formatNumberVi(s),
+            detail: parts.map((p) => p.bound.address).join(" + "),
+          });
+        }
+      } else {
+        for (const part of parts) {
+          if (!part) continue;
+          if (part.value > total.value + tolerance([total, part])) {
+            add("exceeds_total", "error", part.bound, part.text, {
+              label: part.row.label,
+              column: column.label,
+              expected: formatNumberVi(total.value),
+              total: row.label,
+              totalCell: total.bound.address,
+            });
+          }
+        }
+      }
+    }
+
+    for (const rule of form.rules) {
+      const left = rule.left.map(get);
+      const right = rule.right.map(get);
+      if (!left.every((o): o is Operand => o !== undefined) || !right.every((o): o is Operand => o !== undefined)) continue;
+      const l = sum(left);
+      const r = sum(right);
+      if (compare(l, rule.op, r, tolerance([...left, ...right]))) continue;
+      const side = (ops: Operand[], value: number) =>
+        ops.length === 1 ? `«${ops[0].row.label}» (${formatNumberVi(value)})` : `tổng ${ops.map((o) => `«${o.row.label}»`).join(" + ")} (${formatNumberVi(value)})`;
+      add("rule_violated", rule.certainty === "certain" ? "error" : "warning", left[0].bound, left.length === 1 ? left[0].text : formatNumberVi(l), {
+        label: left[0].row.label,
+        column: column.label,
+        detail: `${side(left, l)} ${OP_WORDS[rule.op]} ${side(right, r)}`,
+        certainty: rule.certainty,
+        rule: rule.id,
+      });
+    }
+  }
+
+  return sortIssues(issues);
+}
+
+/** Sorts by sheet, row, column, code, then message, and drops exact duplicates. */
+export function sortIssues(issues: Issue[]): Issue[] {
+  const pos = (i: Issue) => parseA1(i.cell) ?? { row: -1, col: -1 };
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...issues].sort((a, b) => {
+    const pa = pos(a);
+    const pb = pos(b);
+    return cmp(a.sheet, b.sheet) || pa.row - pb.row || pa.col - pb.col || cmp(a.code, b.code) || cmp(a.message, b.message);
+  });
+  return sorted.filter((issue, k) => {
+    if (k === 0) return true;
+    const prev = sorted[k - 1];
+    return !(prev.sheet === issue.sheet && prev.cell === issue.cell && prev.code === issue.code && prev.message === issue.message);
+  });
+}
