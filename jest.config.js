@@ -4,7 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
-  setupFilesAfterEach: undefined,
   setupFilesAfterEnv: ["<rootDir>/test/support/matchers.ts"],
   testTimeout: 120000,
 };
