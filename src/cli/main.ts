@@ -7,6 +7,7 @@ import { FORMS } from "../catalog";
 import { UsageError } from "./args";
 import { runForms } from "./commands/forms";
 import { runTemplate } from "./commands/template";
+import { runValidate } from "./commands/validate";
 import type { Io } from "./io";
 import { nodeIo } from "./io";
 
@@ -17,6 +18,7 @@ Cách dùng:
   cchc template MÃ... -o TỆP.xlsx [--unit TÊN] [--period KỲ] [--force]
                                               tạo tệp .xlsx chứa các phụ lục trống
                                               (MÃ là mã phụ lục hoặc mã nhóm, ví dụ tk2011-2020.huyen)
+  cchc validate TỆP... [--json]              kiểm tra các tệp phụ lục đã điền (.xlsx, .xls, .ods)
   cchc help                                   in hướng dẫn này
 
 Mã thoát: 0 xong; 1 kiểm tra thấy lỗi; 2 sai cú pháp hoặc không đọc được tệp nào.
@@ -27,6 +29,7 @@ export type Command = (args: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   forms: runForms,
   template: runTemplate,
+  validate: runValidate,
 };
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {

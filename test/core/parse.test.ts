@@ -206,7 +206,15 @@ describe("fractions in percent cells", () => {
     expect(p.type === "number" && p.fraction).toEqual({ num: 1180, den: 1200 });
   });
 
-  test.each(["5/0", "12/10", "1,5/3"])("%p is not a valid fraction", (typed) => {
+  test.each([
+    ["1200/1180", 98.3333],
+    ["5/0", 0],
+  ])("%p in the printed order (received/on time) reads as on time over received", (typed, percent) => {
+    const p = parse(typed, "percent", withFraction);
+    expect(p.type === "number" && p.value).toBeCloseTo(percent, 3);
+  });
+
+  test.each(["0/0", "1,5/3"])("%p is not a valid fraction", (typed) => {
     expect(outcome(parse(typed, "percent", withFraction))).toBe("invalid:fraction_invalid");
   });
 

@@ -1,0 +1,79 @@
+import { FORMS } from "../../catalog";
+import { makeIssue, type Issue } from "../../core/issues";
+import { analyseWorkbook } from "../../core/workbook";
+import { readWorkbook } from "../../xlsx/read";
+import { has, parseArgs, UsageError } from "../args";
+import { describeFsError, type Io } from "../io";
+
+/** One file of the `validate` JSON (public; fields may be added, never renamed). */
+export interface ValidatedFile {
+  file: string;
+  status: "ok" | "unreadable" | "unrecognised";
+  reason?: string;
+  sheets: { sheet: string; form: string; unit: string | null; period: string | null }[];
+  issues: { sheet: string; cell: string; severity: Issue["severity"]; code: string; message: string; value?: string }[];
+}
+
+function toJsonIssue(issue: Issue): ValidatedFile["issues"][number] {
+  return {
+    sheet: issue.sheet,
+    cell: issue.cell,
+    severity: issue.severity,
+    code: issue.code,
+    message: issue.message,
+    ...(issue.value !== undefined ? { value: issue.value } : {}),
+  };
+}
+
+export async function validateFile(path: string, io: Io): Promise<ValidatedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    const detail = describeFsError(error);
+    return { file: path, status: "unreadable", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unreadable", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
+  }
+  const read = readWorkbook(bytes, path);
+  if (!read.ok) {
+    return { file: path, status: "unreadable", reason: read.reason, sheets: [], issues: [toJsonIssue(makeIssue("file_unreadable", "error", { sheet: "", cell: "" }, { file: path, detail: read.reason }))] };
+  }
+  const analyses = analyseWorkbook(read.sheets, FORMS);
+  const recognised = analyses.filter((a) => a.filled);
+  if (!recognised.length) {
+    const detail = analyses.length
+      ? analyses.map((a) => (a.recognition.status === "unrecognised" ? `«${a.sheet}»: ${a.recognition.reason}` : "")).filter(Boolean).join("; ")
+      : "mọi trang tính đều trống";
+    return { file: path, status: "unrecognised", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unrecognised", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
+  }
+  return {
+    file: path,
+    status: "ok",
+    sheets: recognised.map((a) => ({ sheet: a.sheet, form: a.filled!.form.id, unit: a.filled!.unit ?? null, period: a.filled!.period ?? null })),
+    issues: recognised.flatMap((a) => a.issues).map(toJsonIssue),
+  };
+}
+
+const SEVERITY_WORD = { error: "lỗi", warning: "cảnh báo" } as const;
+
+export async function runValidate(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { "--json": { value: false } });
+  if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp để kiểm tra: cchc validate TỆP...");
+  const files: ValidatedFile[] = [];
+  for (const path of args.positional) files.push(await validateFile(path, io));
+
+  if (has(args, "--json")) io.out(JSON.stringify({ files }, null, 2) + "\n");
+  else {
+    for (const file of files) {
+      io.out(`\n${file.file}\n`);
+      if (file.status !== "ok") io.out(`  ${file.status === "unreadable" ? "Không đọc được" : "Không nhận dạng được phụ lục"}: ${file.reason}\n`);
+      for (const s of file.sheets) io.out(`  Trang «${s.sheet}»: ${s.form}${s.unit ? ` — ${s.unit}` : ""}\n`);
+      for (const issue of file.issues)
+        if (file.status === "ok") io.out(`  [${SEVERITY_WORD[issue.severity]}] ${issue.message}\n`);
+      const errors = file.issues.filter((i) => i.severity === "error").length;
+      const warnings = file.issues.length - errors;
+      if (file.status === "ok") io.out(`  => ${errors} lỗi, ${warnings} cảnh báo\n`);
+    }
+  }
+  if (files.every((f) => f.status === "unreadable")) return 2;
+  return files.some((f) => f.issues.some((i) => i.severity === "error")) ? 1 : 0;
+}
