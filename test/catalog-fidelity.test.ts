@@ -14,6 +14,7 @@ function fold(text: string): string {
   return text
     .normalize("NFC")
     .replace(/<\/?(i|b|em|strong|u)>/g, "") // inline emphasis sits inside words: "(<i>cả về…"
+    .replace(/(\S-)[ \t]*\r?\n\s*/g, "$1") // a word hyphenated at a line end: "NĐ-⏎CP"
     .replace(/<[^>]+>/g, " ")
     .replace(/\*\*?/g, " ")
     .replace(/[\u00a0\s]+/g, " ")

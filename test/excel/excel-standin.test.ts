@@ -1,0 +1,139 @@
+/**
+ * The Excel stand-in keeps the Office.js behaviours the add-in's tests rely on. If one of these
+ * breaks, a test of src/excel could pass against the stand-in and fail in Excel.
+ */
+import { createStandIn } from "../support/excel-standin";
+
+test("writes are queued until sync, and syncs are counted", async () => {
+  const { context, workbook } = createStandIn();
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  sheet.getRange("A1:B1").values = [["Đơn vị", 12]];
+  expect(workbook.sheet("Sheet1").at("B1").value).toBeNull();
+  expect(context.syncCount).toBe(0);
+  await context.sync();
+  expect(workbook.sheet("Sheet1").at("B1").value).toBe(12);
+  await context.sync(); // nothing queued: office.js sends no request
+  expect([context.syncCount, context.roundTrips]).toEqual([2, 1]);
+});
+
+test("a property is readable only once loaded and synced (or set on that proxy)", async () => {
+  const { context } = createStandIn({ sheets: [{ name: "Phụ lục 1", cells: [["a", 1]] }] });
+  const range = context.workbook.worksheets.getItem("Phụ lục 1").getRange("A1:B1");
+  expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  range.load("values,address");
+  expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  await context.sync();
+  expect(range.values).toEqual([["a", 1]]);
+  expect(range.address).toBe("'Phụ lục 1'!A1:B1");
+  expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+
+  const sheets = context.workbook.worksheets;
+  expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  sheets.load("items/name");
+  await context.sync();
+  expect(sheets.items.map((s) => s.name)).toEqual(["Phụ lục 1"]);
+  expect(() => sheets.items[0].position).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+});
+
+test("a name clash (any case) fails at sync with ItemAlreadyExists; earlier actions stay, later ones are dropped", async () => {
+  const { context, workbook } = createStandIn({ sheets: [{ name: "Phụ lục 3 huyện" }] });
+  context.workbook.worksheets.add("Mới");
+  context.workbook.worksheets.add("PHỤ LỤC 3 HUYỆN"); // queued without complaint…
+  context.workbook.worksheets.add("Sau");
+  await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists", debugInfo: { errorLocation: "WorksheetCollection.add" } });
+  expect(workbook.sheetNames()).toEqual(["Phụ lục 3 huyện", "Mới"]);
+});
+
+test.each(["Phụ lục 3 huyện: bảng tổng hợp số liệu", "a/b", "[x]", "", "'x"])("sheet name %j fails at sync with InvalidArgument", async (name) => {
+  const { context, workbook } = createStandIn();
+  context.workbook.worksheets.add(name);
+  await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+});
+
+test("newer APIs fail on an older Excel: navigations at once, property sets at sync", async () => {
+  const old = createStandIn({ apiMinor: 6 });
+  const sheet = old.context.workbook.worksheets.getItem("Sheet1");
+  expect(() => sheet.getRangeByIndexes(0, 0, 1, 1)).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+  expect(() => sheet.getRange("A1").dataValidation).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+  expect(() => sheet.freezePanes).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+  sheet.getRange("A1").format.indentLevel = 1;
+  await expect(old.context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+  expect(old.features).toMatchObject({ dataValidation: false, conditionalFormats: true, indent: false });
+});
+
+test("an array of the wrong size fails at sync", async () => {
+  const { context } = createStandIn();
+  context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
+  await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+});
+
+test("typed input: a Text cell keeps «=…» and «1.2» as text; elsewhere they become a formula and a number", async () => {
+  const { context, workbook } = createStandIn();
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  sheet.getRange("A1:B1").numberFormat = [["@", "@"]];
+  sheet.getRange("A1:B2").formulas = [["=SUM(C1:C2)", "1.2"], ["=SUM(C1:C2)", "1.2"]];
+  sheet.getRange("C1:C3").values = [["12%"], ["TRUE"], ["- Văn bản"]];
+  await context.sync();
+  const s = workbook.sheet("Sheet1");
+  expect([s.at("A1").value, s.at("A1").formula, s.at("B1").value]).toEqual(["=SUM(C1:C2)", null, "1.2"]);
+  expect([s.at("A2").formula, s.at("B2").value]).toEqual(["=SUM(C1:C2)", 1.2]);
+  expect([s.at("C1").value, s.at("C1").numberFormat, s.at("C2").value, s.at("C3").value]).toEqual([0.12, "0%", true, "- Văn bản"]);
+});
+
+test("the used range reads back values, formulas and text", async () => {
+  const calculate = (_sheet: string, _row: number, _col: number, formula: string) => (formula === "=A2+A3" ? 2076 : 0);
+  const { context } = createStandIn({ sheets: [{ name: "Sheet1", cells: [["", "Số"], ["", 1000], ["", 1076]] }], calculate });
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  sheet.getRange("B4").formulas = [["=A2+A3"]];
+  sheet.getRange("B2:B4").numberFormat = [["#,##0"], ["#,##0"], ["#,##0"]];
+  const used = sheet.getUsedRange(true).load("address,rowIndex,columnIndex,values,formulas,text");
+  await context.sync();
+  expect([used.address, used.rowIndex, used.columnIndex]).toEqual(["Sheet1!B1:B4", 0, 1]);
+  expect(used.values).toEqual([["Số"], [1000], [1076], [2076]]);
+  expect(used.formulas).toEqual([["Số"], [1000], [1076], ["=A2+A3"]]);
+  expect(used.text).toEqual([["Số"], ["1,000"], ["1,076"], ["2,076"]]);
+});
+
+test("a protected sheet refuses writes to locked cells and format changes, but takes input in unlocked cells", async () => {
+  const { context, workbook } = createStandIn();
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  sheet.getRange("B2").format.protection.locked = false;
+  sheet.protection.protect({ allowFormatCells: false });
+  await context.sync();
+  sheet.getRange("B2").values = [[5]];
+  await context.sync();
+  expect(workbook.sheet("Sheet1").at("B2").value).toBe(5);
+  sheet.getRange("A1").values = [["x"]];
+  await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+  sheet.getRange("B2").format.fill.color = "#FF0000";
+  await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+  sheet.protection.load("protected");
+  await context.sync();
+  expect(sheet.protection.protected).toBe(true);
+});
+
+test("merging keeps the top-left value and gives the area its format", async () => {
+  const { context, workbook } = createStandIn({ sheets: [{ name: "Sheet1", cells: [["Tiêu đề", "bỏ"]] }] });
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  sheet.getRange("A1").format.font.bold = true;
+  sheet.getRange("A1:C1").merge();
+  await context.sync();
+  const s = workbook.sheet("Sheet1");
+  expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+  expect([s.at("A1").value, s.at("B1").value, s.at("C1").font.bold]).toEqual(["Tiêu đề", null, true]);
+});
+
+test("a request over the size limit fails as a whole", async () => {
+  const { context, workbook } = createStandIn({ payloadLimit: 1000 });
+  context.workbook.worksheets.getItem("Sheet1").getRange("A1:A100").values = Array.from({ length: 100 }, () => ["một đoạn văn bản"]);
+  await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  expect(workbook.sheet("Sheet1").at("A1").value).toBeNull();
+});
+
+test("validation texts longer than Excel accepts fail at sync", async () => {
+  const { context } = createStandIn();
+  const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+  range.dataValidation.prompt = { showPrompt: true, title: "Tiêu đề quá dài cho ô nhắc nhập dữ liệu", message: "x" };
+  await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+});
