@@ -8,6 +8,7 @@ import { cellKind } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import { a1, type MergeRange, type TemplateMetadata } from "./grid";
 import { encodeMarker } from "./metadata";
+import { FLAGS_HEADER, MARKED_ROWS, markRules } from "./marks";
 
 export type StyleName =
   | "appendix"
@@ -26,7 +27,8 @@ export type StyleName =
   | "inputText"
   | "total"
   | "footnote"
-  | "marker";
+  | "marker"
+  | "flags";
 
 export interface CellStyle {
   bold?: boolean;
@@ -63,7 +65,14 @@ export const STYLES: Record<StyleName, CellStyle> = {
   total: { bold: true, horizontal: "right", vertical: "top", border: true, fill: "EAF1DD", locked: true },
   footnote: { italic: true, wrap: false, locked: true },
   marker: { color: "FFFFFF", size: 8, locked: true },
+  flags: { color: "FFFFFF", size: 8, locked: false },
 };
+
+/** Colours of conditional formats and validation marks (Excel's own "bad" and "neutral" styles). */
+export const MARK_COLORS = {
+  error: { fill: "FFC7CE", font: "9C0006" },
+  warning: { fill: "FFEB9C", font: "9C5700" },
+} as const;
 
 export interface LayoutCell {
   row: number;
@@ -98,6 +107,8 @@ export interface ConditionalFormat {
   right: number;
   formula: string;
   why: string;
+  /** Colour: error red (default) or warning amber. */
+  severity?: "error" | "warning";
 }
 
 export interface SheetLayout {
@@ -124,6 +135,8 @@ export interface SheetLayout {
   unitCell: { row: number; col: number };
   periodCell: { row: number; col: number };
   markerCell: { row: number; col: number };
+  /** Hidden column where validation writes its marks (see core/marks.ts). */
+  flagsCol: number;
   /** The bordered table: header rows and data rows, STT to last form column. */
   table: MergeRange;
   metadata: TemplateMetadata;
@@ -392,6 +405,17 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
   const markerCell = { row: 0, col: lastCol + 1 };
   put(markerCell.row, markerCell.col, encodeMarker(metadata), "marker");
   widths.push(2);
+  // Validation marks: a hidden, unlocked flags column and the rules that colour flagged cells,
+  // written with the template so marking works on a protected sheet.
+  const flagsCol = markerCell.col + 1;
+  put(0, flagsCol, FLAGS_HEADER, "flags");
+  widths.push(2);
+  for (const rule of markRules(flagsCol))
+    conditionalFormats.push({
+      top: 0, left: 0, bottom: MARKED_ROWS, right: lastCol,
+      formula: rule.formula, severity: rule.severity,
+      why: "cells the add-in's validation flagged in the hidden flags column",
+    });
   estimateHeights(cells, merges, widths, heights);
 
   return {
@@ -406,12 +430,13 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
     frozenCols: labelCol + 1,
     printTitleRows: [headerTop, headerBottom],
     lastRow: Math.max(r - 1, tableBottom),
-    lastCol: markerCell.col,
+    lastCol: flagsCol,
     rowIndex,
     colIndex,
     unitCell,
     periodCell,
     markerCell,
+    flagsCol,
     table: { top: headerTop, left: 0, bottom: tableBottom, right: lastCol },
     metadata,
   };

@@ -5,7 +5,8 @@
  *   1. read the existing sheet names (so nothing is overwritten or renamed);
  *   2. queue every sheet, value, format, merge, validation and protection, then sync once.
  */
-import { STYLES, layoutMatrix, styleRectangles, type CellStyle, type SheetLayout } from "../core/layout";
+import { MARKED_ROWS } from "../core/marks";
+import { MARK_COLORS, STYLES, layoutMatrix, styleRectangles, type CellStyle, type SheetLayout } from "../core/layout";
 import { uniqueSheetName } from "../core/sheet-names";
 import { ExcelFeatures } from "./features";
 
@@ -86,6 +87,9 @@ function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: Excel
   }
   for (const m of layout.merges) sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
   sheet.getRangeByIndexes(0, layout.markerCell.col, 1, 1).columnHidden = true;
+  const flags = sheet.getRangeByIndexes(0, layout.flagsCol, MARKED_ROWS + 1, 1);
+  flags.columnHidden = true;
+  flags.format.protection.locked = false; // validation marks are written here on a protected sheet
 
   if (features.dataValidation) {
     for (const v of layout.validations) {
@@ -109,8 +113,9 @@ function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: Excel
         .getRangeByIndexes(cf.top, cf.left, cf.bottom - cf.top + 1, cf.right - cf.left + 1)
         .conditionalFormats.add("Custom");
       format.custom.rule.formula = `=${cf.formula}`;
-      format.custom.format.fill.color = "#FFC7CE";
-      format.custom.format.font.color = "#9C0006";
+      const colors = MARK_COLORS[cf.severity ?? "error"];
+      format.custom.format.fill.color = `#${colors.fill}`;
+      format.custom.format.font.color = `#${colors.font}`;
       format.custom.format.font.bold = true;
     }
   }

@@ -5,15 +5,13 @@
  */
 import ExcelJS from "exceljs";
 import { a1 } from "../core/grid";
-import { STYLES, type CellStyle, type SheetLayout } from "../core/layout";
+import { MARK_COLORS, STYLES, type CellStyle, type SheetLayout } from "../core/layout";
 
 export interface SheetToWrite {
   name: string;
   layout: SheetLayout;
 }
 
-const RED_FILL = "FFFFC7CE";
-const RED_FONT = "FF9C0006";
 
 function argb(rgb: string): string {
   return `FF${rgb}`;
@@ -60,6 +58,9 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetToWrite): void {
     ws.getColumn(i + 1).width = width;
   });
   ws.getColumn(layout.markerCell.col + 1).hidden = true;
+  const flags = ws.getColumn(layout.flagsCol + 1);
+  flags.hidden = true;
+  flags.protection = { locked: false }; // validation marks are written here on a protected sheet
   for (const [row, height] of Object.entries(layout.heights)) ws.getRow(Number(row) + 1).height = height;
 
   for (const spec of layout.cells) {
@@ -99,8 +100,8 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetToWrite): void {
           priority: 1,
           formulae: [cf.formula],
           style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: RED_FILL } },
-            font: { color: { argb: RED_FONT }, bold: true },
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(MARK_COLORS[cf.severity ?? "error"].fill) } },
+            font: { color: { argb: argb(MARK_COLORS[cf.severity ?? "error"].font) }, bold: true },
           },
         },
       ],

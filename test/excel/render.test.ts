@@ -123,6 +123,9 @@ describe("protection", () => {
 
       const unlocked = new Set(layout.cells.filter((c) => !STYLES[c.style].locked).map((c) => `${c.row}:${c.col}`));
       for (const m of layout.merges) if (unlocked.has(`${m.top}:${m.left}`)) for (let c = m.left; c <= m.right; c++) unlocked.add(`${m.top}:${c}`);
+      // The hidden flags column stays writable so validation can mark a protected sheet.
+      for (let r = 0; r <= layout.lastRow + 2; r++) unlocked.add(`${r}:${layout.flagsCol}`);
+      expect(sheet.hiddenColumns.has(layout.flagsCol)).toBe(true);
       for (let r = 0; r <= layout.lastRow + 2; r++)
         for (let c = 0; c <= layout.lastCol + 2; c++) expect([a1(r, c), sheet.cell(r, c).locked]).toEqual([a1(r, c), !unlocked.has(`${r}:${c}`)]);
 

@@ -351,6 +351,8 @@ export interface StandInOptions {
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   activeSheetId = "";
+  /** What `Range.select()` selected last. */
+  selection: { sheet: string; address: string } | undefined;
   readonly names: NameState[] = [];
   private nextId = 1;
 
@@ -1216,6 +1218,9 @@ class RangeProxy extends ClientObject {
   }
 
   private snapshot(prop: string): unknown {
+    // Office.js lets code load a null object (getUsedRangeOrNullObject on an empty sheet): the
+    // sync succeeds, isNullObject is true and every property reads as null.
+    if (this.binding.rect === null) return null;
     const { sheet, rect } = this.target("load");
     const grid = <T>(fn: (cell: Readonly<CellState>, r: number, c: number) => T): T[][] => {
       const out: T[][] = [];
@@ -1286,6 +1291,15 @@ class RangeProxy extends ClientObject {
         });
         sheet.merges.push({ ...area });
       }
+    });
+  }
+
+  /** Selects the range; Excel refuses a selection on a sheet that is not active. */
+  select(): void {
+    this.context.enqueue("Range.select", () => {
+      const { sheet, rect } = this.target("select");
+      if (this.context.host.activeSheetId !== sheet.id) throw rich("InvalidOperation", "Range.select", "the sheet is not active");
+      this.context.host.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
   }
 

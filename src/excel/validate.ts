@@ -1,0 +1,158 @@
+/**
+ * "Kiểm tra" in Excel: read sheets, run the core pipeline (recognise + validate), and show the
+ * problems as marks that never touch the user's formatting (core/marks.ts). Round trips are
+ * constant whatever the number of rows: one read and one write for the sheets named, plus one
+ * read of the sheet list when validating the whole workbook.
+ */
+import type { Form } from "../catalog/schema";
+import { columnLetters, type Grid, type RawCell } from "../core/grid";
+import type { Issue } from "../core/issues";
+import { FLAGS_HEADER, MARKED_ROWS, flagColumn, markRules } from "../core/marks";
+import { MARK_COLORS } from "../core/layout";
+import { analyseWorkbook, type SheetAnalysis } from "../core/workbook";
+
+export interface SheetSummary {
+  sheet: string;
+  formId: string;
+  formTitle: string;
+  unit?: string;
+  errors: number;
+  warnings: number;
+  /** Letters of the hidden flags column, when the sheet has one (changes there are our marks). */
+  flagsColumn?: string;
+}
+
+export interface ExcelValidation {
+  sheets: SheetSummary[];
+  /** Sheets that look like tables but match no form, with the reason (Vietnamese). */
+  unrecognised: { sheet: string; reason: string }[];
+  issues: Issue[];
+  /** Vietnamese notes about marks that could not be shown. */
+  degraded: string[];
+}
+
+interface ReadSheet {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  name: string;
+}
+
+function toGrid(name: string, used: Excel.Range): Grid {
+  const cells: (RawCell | null)[][] = [];
+  if (used.isNullObject) return { sheet: name, cells };
+  for (let r = 0; r < used.rowIndex; r++) cells.push([]);
+  used.values.forEach((row, r) => {
+    const out: (RawCell | null)[] = new Array(used.columnIndex).fill(null);
+    row.forEach((value, c) => {
+      const text = used.text[r][c];
+      out.push(value === "" || value === null ? null : { value: value as RawCell["value"], text });
+    });
+    cells.push(out);
+  });
+  return { sheet: name, cells };
+}
+
+/** Column index (0-based) of the flags column, if the sheet has one. */
+function findFlagsColumn(grid: Grid): number | undefined {
+  const first = grid.cells[0] ?? [];
+  const col = first.findIndex((cell) => cell?.value === FLAGS_HEADER);
+  return col >= 0 ? col : undefined;
+}
+
+function lastColumn(grid: Grid): number {
+  return grid.cells.reduce((max, row) => Math.max(max, (row?.length ?? 0) - 1), 0);
+}
+
+/** Queues the marks of one sheet; returns the flags column used, if any. */
+function queueMarks(read: ReadSheet, grid: Grid, analysis: SheetAnalysis, degraded: string[]): number | undefined {
+  const { sheet } = read;
+  let flagsCol = findFlagsColumn(grid);
+  const protectedSheet = read.sheet.protection.protected;
+  if (flagsCol === undefined) {
+    if (!analysis.issues.some((i) => i.cell)) return undefined; // nothing to mark and nothing to clear
+    if (protectedSheet) {
+      degraded.push(`Trang «${read.name}» đang được bảo vệ nên không tô màu được ô có vấn đề; danh sách vẫn có đủ trong ngăn bên phải.`);
+      return undefined;
+    }
+    flagsCol = lastColumn(grid) + 2;
+    const lastCol = flagsCol - 1;
+    for (const rule of markRules(flagsCol)) {
+      const format = sheet.getRangeByIndexes(0, 0, MARKED_ROWS + 1, lastCol + 1).conditionalFormats.add("Custom");
+      format.custom.rule.formula = `=${rule.formula}`;
+      format.custom.format.fill.color = `#${MARK_COLORS[rule.severity].fill}`;
+      format.custom.format.font.color = `#${MARK_COLORS[rule.severity].font}`;
+    }
+    sheet.getRangeByIndexes(0, flagsCol, 1, 1).columnHidden = true;
+  }
+  // Rewrite the whole flags column down to the last row that may hold an old mark.
+  const column = flagColumn(analysis.issues, Math.max(grid.cells.length - 1, 0));
+  sheet.getRangeByIndexes(0, flagsCol, column.length, 1).values = column.map((v) => [v]);
+  return flagsCol;
+}
+
+/**
+ * Validates the named sheets, or every visible sheet when `only` is absent, and marks their
+ * problem cells. Sheets that match no form are listed, not marked.
+ */
+export async function validateWorkbook(context: Excel.RequestContext, forms: readonly Form[], only?: string[]): Promise<ExcelValidation> {
+  const worksheets = context.workbook.worksheets;
+  let names = only;
+  if (!names) {
+    worksheets.load("items/name,items/visibility");
+    await context.sync();
+    names = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+  }
+  const reads: ReadSheet[] = names.map((name) => {
+    const sheet = worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(false);
+    used.load("values,text,rowIndex,columnIndex");
+    sheet.protection.load("protected");
+    return { sheet, used, name };
+  });
+  await context.sync();
+
+  const grids = reads.map((r) => toGrid(r.name, r.used));
+  const analyses = analyseWorkbook(grids, forms);
+  const degraded: string[] = [];
+  const result: ExcelValidation = { sheets: [], unrecognised: [], issues: [], degraded };
+  for (const analysis of analyses) {
+    const index = grids.findIndex((g) => g.sheet === analysis.sheet);
+    const hasFlags = findFlagsColumn(grids[index]) !== undefined;
+    if (!analysis.filled) {
+      if (analysis.recognition.status === "unrecognised") result.unrecognised.push({ sheet: analysis.sheet, reason: analysis.recognition.reason });
+      if (hasFlags) queueMarks(reads[index], grids[index], { ...analysis, issues: [] }, degraded); // clear old marks
+      continue;
+    }
+    const flagsCol = queueMarks(reads[index], grids[index], analysis, degraded);
+    const errors = analysis.issues.filter((i) => i.severity === "error").length;
+    result.sheets.push({
+      sheet: analysis.sheet,
+      formId: analysis.filled.form.id,
+      formTitle: analysis.filled.form.title,
+      ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),
+      errors,
+      warnings: analysis.issues.length - errors,
+      ...(flagsCol !== undefined ? { flagsColumn: columnLetters(flagsCol) } : {}),
+    });
+    result.issues.push(...analysis.issues);
+  }
+  await context.sync();
+  return result;
+}
+
+/** Activates the sheet and selects the cell (one round trip). */
+export async function selectCell(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange(address || "A1").select();
+  await context.sync();
+}
+
+/** Whether a change touched only the hidden flags column (our own marks), so it is no reason to re-validate. */
+export function isOwnMarkChange(address: string, flagsColumnLetters: string | undefined): boolean {
+  if (!flagsColumnLetters) return false;
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  return local
+    .split(":")
+    .every((part) => part.replace(/\$/g, "").replace(/\d+$/, "") === flagsColumnLetters);
+}
