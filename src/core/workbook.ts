@@ -10,6 +10,7 @@ import { sortIssues, validateFilled } from "./validate";
 import type { Issue } from "./issues";
 import { reportLevel } from "./levels";
 import { recogniseSheet, type Recognition } from "./recognise";
+import type { ReceivedSource } from "./units";
 
 export interface SheetAnalysis {
   sheet: string;
@@ -36,4 +37,22 @@ export function analyseSheet(grid: Grid, forms: readonly Form[]): SheetAnalysis 
 /** Analyses every non-empty sheet. Sheets that match no form are returned as unrecognised. */
 export function analyseWorkbook(sheets: readonly Grid[], forms: readonly Form[]): SheetAnalysis[] {
   return sheets.filter((g) => !isEmpty(g)).map((g) => analyseSheet(g, forms));
+}
+
+/**
+ * A received workbook (file, or sheets of the open workbook) as a source for consolidation:
+ * its recognised forms with their recognition issues; validation happens in the rollup.
+ */
+export function receivedFromGrids(source: string, sheets: readonly Grid[], forms: readonly Form[], unit?: string): ReceivedSource {
+  const nonEmpty = sheets.filter((g) => !isEmpty(g));
+  const recognitions = nonEmpty.map((g) => ({ sheet: g.sheet, recognition: recogniseSheet(g, forms) }));
+  const filled = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? [r.recognition.filled] : []));
+  const issues = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? r.recognition.issues : []));
+  if (!filled.length) {
+    const reason = nonEmpty.length
+      ? recognitions.map((r) => (r.recognition.status === "unrecognised" ? `«${r.sheet}»: ${r.recognition.reason}` : "")).filter(Boolean).join("; ")
+      : "mọi trang tính đều trống";
+    return { source, ...(unit ? { unit } : {}), outcome: "unrecognised", reason, forms: [], issues: [] };
+  }
+  return { source, ...(unit ? { unit } : {}), outcome: "read", forms: filled, issues };
 }
