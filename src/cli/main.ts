@@ -8,6 +8,8 @@ import { UsageError } from "./args";
 import { runForms } from "./commands/forms";
 import { runTemplate } from "./commands/template";
 import { runValidate } from "./commands/validate";
+import { runRollup } from "./commands/rollup";
+import { runTargets } from "./commands/targets";
 import type { Io } from "./io";
 import { nodeIo } from "./io";
 
@@ -19,6 +21,10 @@ Cách dùng:
                                               tạo tệp .xlsx chứa các phụ lục trống
                                               (MÃ là mã phụ lục hoặc mã nhóm, ví dụ tk2011-2020.huyen)
   cchc validate TỆP... [--json]              kiểm tra các tệp phụ lục đã điền (.xlsx, .xls, .ods)
+  cchc rollup TỆP... -o TỆP.xlsx [--unit TÊN] [--period KỲ] [--expect DANH_SÁCH.txt] [--json] [--force]
+                                              tổng hợp các tệp nhận từ đơn vị cấp dưới
+  cchc targets TỆP [--json] [--level tinh|huyen|xa] [--baseline MÃ=SỐ]...
+                                              đối chiếu số liệu với các chỉ tiêu 2020, 2025, 2030
   cchc help                                   in hướng dẫn này
 
 Mã thoát: 0 xong; 1 kiểm tra thấy lỗi; 2 sai cú pháp hoặc không đọc được tệp nào.
@@ -30,6 +36,8 @@ const COMMANDS: Record<string, Command> = {
   forms: runForms,
   template: runTemplate,
   validate: runValidate,
+  rollup: runRollup,
+  targets: runTargets,
 };
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {

@@ -28,7 +28,11 @@ export type StyleName =
   | "total"
   | "footnote"
   | "marker"
-  | "flags";
+  | "flags"
+  // Rollup outputs (core/rollup-layout): values written by the add-in, locked, no input fill.
+  | "result"
+  | "resultText"
+  | "excluded";
 
 export interface CellStyle {
   bold?: boolean;
@@ -66,6 +70,9 @@ export const STYLES: Record<StyleName, CellStyle> = {
   footnote: { italic: true, wrap: false, locked: true },
   marker: { color: "FFFFFF", size: 8, locked: true },
   flags: { color: "FFFFFF", size: 8, locked: false },
+  result: { horizontal: "right", vertical: "top", border: true, locked: true },
+  resultText: { horizontal: "left", vertical: "top", wrap: true, border: true, locked: true },
+  excluded: { horizontal: "left", vertical: "top", wrap: true, border: true, color: "9C0006", fill: "FFC7CE", locked: true },
 };
 
 /** Colours of conditional formats and validation marks (Excel's own "bad" and "neutral" styles). */
@@ -82,6 +89,12 @@ export interface LayoutCell {
   formula?: string;
   style: StyleName;
   numberFormat?: string;
+  /**
+   * The string value is TEXT from outside (a received file, a unit's name): a renderer must store
+   * it as a string even when it starts with "=", "+", "-" or "@" (never as a formula), e.g. with a
+   * quote prefix. Such cells also carry numberFormat "@". Absent in templates.
+   */
+  text?: boolean;
 }
 
 export interface DataValidation {
@@ -140,6 +153,8 @@ export interface SheetLayout {
   /** The bordered table: header rows and data rows, STT to last form column. */
   table: MergeRange;
   metadata: TemplateMetadata;
+  /** false: leave the sheet unprotected (rollup outputs). Absent: protect it (templates). */
+  protect?: boolean;
 }
 
 export interface LayoutOptions {
@@ -442,12 +457,20 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
   };
 }
 
+/** True when a spreadsheet would read `text` typed into a cell as a formula ("=", "+", "-", "@" first). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text.trimStart());
+}
+
 /** The layout as a dense 2-D array of values/formulas (what a renderer writes in one block). */
 export function layoutMatrix(layout: SheetLayout): (string | number)[][] {
   const matrix: (string | number)[][] = [];
   for (let r = 0; r <= layout.lastRow; r++) matrix.push(new Array(layout.lastCol + 1).fill(""));
   for (const cell of layout.cells) {
-    matrix[cell.row][cell.col] = cell.formula ? `=${cell.formula}` : (cell.value ?? "");
+    // Outside text that a spreadsheet would take for a formula gets Excel's quote prefix, so
+    // "=HYPERLINK(…)" from a received file stays text when written through `range.formulas`.
+    const value = cell.text && typeof cell.value === "string" && looksLikeFormula(cell.value) ? `'${cell.value}` : (cell.value ?? "");
+    matrix[cell.row][cell.col] = cell.formula ? `=${cell.formula}` : value;
   }
   return matrix;
 }

@@ -78,6 +78,42 @@ export const MESSAGES = {
   // --- files (adapters) ---
   file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
   file_unrecognised: (p) => `Tệp «${p.file}» không có trang tính nào khớp với một phụ lục đã biết${p.detail ? ` (${p.detail})` : ""}.`,
+  // --- rollup ---
+  // Units (core/units): `unit` the unit's name, `file` the files or sheets it sent, `detail` the specifics.
+  unit_ok: (p) =>
+    `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}: đã nhận ${p.detail ?? "báo cáo"}, không có lỗi${p.expected ? ` (${p.expected})` : ""}; số liệu được đưa vào bảng tổng hợp.`,
+  unit_invalid: (p) =>
+    `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}: có ${p.detail ?? "lỗi"}. Các ô có lỗi không được tổng hợp (coi như chưa báo cáo), các ô hợp lệ vẫn được tổng hợp. Hãy đề nghị đơn vị sửa và gửi lại.`,
+  unit_unreadable: (p) =>
+    `Không đọc được báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}${p.detail ? `: ${p.detail}` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+  unit_unrecognised: (p) =>
+    `Báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""} không có phụ lục nào nhận dạng được${p.detail ? ` (${p.detail})` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề và nhãn dòng của phụ lục.`,
+  duplicate_unit: (p) =>
+    `Đơn vị «${p.unit ?? ""}» gửi ${p.expected ?? "nhiều"} báo cáo trùng nhau (${p.file ?? ""}); mỗi phụ lục chỉ được tổng hợp một lần: ${p.detail ?? ""}.`,
+  unit_missing: (p) =>
+    `Đơn vị «${p.unit ?? ""}» có trong danh sách đơn vị nhưng chưa gửi báo cáo; bảng tổng hợp chưa có số liệu của đơn vị này.`,
+  unit_unexpected: (p) =>
+    `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""} không có trong danh sách đơn vị đã nhập; số liệu vẫn được tổng hợp. Nếu đây là tên viết khác của một đơn vị trong danh sách, hãy sửa tên đơn vị rồi tổng hợp lại.`,
+  // Values (core/rollup): `unit`, `label` the row, `column` the column header as printed.
+  value_excluded: (p) =>
+    `Đơn vị «${p.unit ?? ""}»: giá trị «${p.value ?? ""}» không được đưa vào số liệu tổng hợp (ô này được coi là chưa báo cáo) vì có lỗi. ${p.detail ?? `${where(p)} (dòng «${p.label}», cột «${p.column}»).`}`,
+  shared_disagreement: (p) =>
+    `Dòng «${p.label}», cột «${p.column}»: đây là số liệu chung, như nhau ở mọi đơn vị, nên không cộng mà lấy giá trị chung ${p.expected ?? ""}; ${p.detail ?? "một số đơn vị"} ghi khác. Hãy kiểm tra lại với các đơn vị này.`,
+  shared_no_common: (p) =>
+    `Dòng «${p.label}», cột «${p.column}»: đây là số liệu chung, như nhau ở mọi đơn vị, nhưng các đơn vị ghi khác nhau và không có giá trị nào chiếm đa số (${p.detail ?? ""}); bảng tổng hợp để trống ô này. Hãy thống nhất với các đơn vị rồi tổng hợp lại.`,
+  fraction_not_combinable: (p) =>
+    `Dòng «${p.label}», cột «${p.column}»: ${p.detail ?? "một số đơn vị"} chỉ ghi tỷ lệ phần trăm, không ghi dạng phân số (số hồ sơ), nên không cộng được vào tỷ lệ chung; tỷ lệ tổng hợp chỉ tính trên ${p.expected ?? "các đơn vị ghi phân số"}. Hãy đề nghị các đơn vị này ghi dạng a/b.`,
+  weight_missing: (p) =>
+    `Dòng «${p.label}», cột «${p.column}»: tỷ lệ được tính bình quân theo «${p.weight ?? ""}», nhưng ${p.detail ?? "một số đơn vị"} không có số liệu hợp lệ ở dòng đó, nên tỷ lệ của các đơn vị này không được đưa vào tỷ lệ chung.`,
+  ratio_parts_missing: (p) =>
+    `Dòng «${p.label}», cột «${p.column}»: tỷ lệ tổng hợp được tính lại từ «${p.numerator ?? ""}» và «${p.denominator ?? ""}», nhưng ${p.detail ?? "một số đơn vị"} thiếu một trong hai số này, nên tỷ lệ của các đơn vị này không được đưa vào tỷ lệ chung.`,
+  // --- targets ---
+  target_not_met: (p) =>
+    `${where(p) || "Chỉ tiêu"} (dòng «${p.label}»${p.column ? `, cột «${p.column}»` : ""}): ${p.value} chưa đạt chỉ tiêu ${p.expected}${p.detail ? ` (${p.detail})` : ""}. Hãy kiểm tra lại số liệu; nếu số liệu đúng, nêu nguyên nhân và giải pháp trong báo cáo.`,
+  target_needs_baseline: (p) =>
+    `${where(p) || "Chỉ tiêu"} (dòng «${p.label}»): để đánh giá chỉ tiêu ${p.expected}${p.detail ? ` (${p.detail})` : ""} cần số liệu ${p.value} làm mốc so sánh. Hãy nhập số liệu ${p.value}; khi chưa có, chỉ tiêu được ghi là chưa có số liệu.`,
+  target_rating_differs: (p) =>
+    `${where(p) || "Phần đánh giá"} (mục tiêu «${p.label}»): đơn vị đánh giá «${p.value}» nhưng theo số liệu đã báo cáo thì đề xuất là «${p.expected}»${p.detail ? ` (${p.detail})` : ""}. Đánh giá của đơn vị được giữ nguyên; hãy xem lại và nêu rõ căn cứ.`,
 } satisfies Record<string, Template>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -11,6 +11,7 @@ import type { Issue } from "./issues";
 import { reportLevel } from "./levels";
 import { recogniseSheet, type Recognition } from "./recognise";
 import type { ReceivedSource } from "./units";
+import { isRollupSheet } from "./rollup-layout";
 
 export interface SheetAnalysis {
   sheet: string;
@@ -25,6 +26,11 @@ function isEmpty(grid: Grid): boolean {
   return !grid.cells.some((row) => row?.some((cell) => cell && cell.value !== null && String(cell.value).trim() !== ""));
 }
 
+/** Sheets worth reading as a unit's appendix: not empty, and not written by a rollup. */
+function isCandidate(grid: Grid): boolean {
+  return !isEmpty(grid) && !isRollupSheet(grid);
+}
+
 export function analyseSheet(grid: Grid, forms: readonly Form[]): SheetAnalysis {
   const recognition = recogniseSheet(grid, forms);
   if (recognition.status !== "recognised") return { sheet: grid.sheet, recognition, issues: recognition.issues };
@@ -34,9 +40,9 @@ export function analyseSheet(grid: Grid, forms: readonly Form[]): SheetAnalysis 
   return { sheet: grid.sheet, filled, recognition, issues };
 }
 
-/** Analyses every non-empty sheet. Sheets that match no form are returned as unrecognised. */
+/** Analyses every non-empty sheet a rollup did not write. Sheets that match no form are returned as unrecognised. */
 export function analyseWorkbook(sheets: readonly Grid[], forms: readonly Form[]): SheetAnalysis[] {
-  return sheets.filter((g) => !isEmpty(g)).map((g) => analyseSheet(g, forms));
+  return sheets.filter(isCandidate).map((g) => analyseSheet(g, forms));
 }
 
 /**
@@ -44,7 +50,7 @@ export function analyseWorkbook(sheets: readonly Grid[], forms: readonly Form[])
  * its recognised forms with their recognition issues; validation happens in the rollup.
  */
 export function receivedFromGrids(source: string, sheets: readonly Grid[], forms: readonly Form[], unit?: string): ReceivedSource {
-  const nonEmpty = sheets.filter((g) => !isEmpty(g));
+  const nonEmpty = sheets.filter(isCandidate);
   const recognitions = nonEmpty.map((g) => ({ sheet: g.sheet, recognition: recogniseSheet(g, forms) }));
   const filled = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? [r.recognition.filled] : []));
   const issues = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? r.recognition.issues : []));

@@ -108,6 +108,7 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetToWrite): void {
     });
   }
   // Protection without a password: locked cells are guarded against slips, yet any user can lift it.
+  if (layout.protect === false) return;
   void ws.protect("", {
     selectLockedCells: true,
     selectUnlockedCells: true,

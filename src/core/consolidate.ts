@@ -1,0 +1,64 @@
+/**
+ * Consolidation end to end, pure: received sources → who sent what → one rollup per form
+ * received → the output sheets. The one pipeline behind `cchc rollup`, the pane's standalone
+ * mode and "Tổng hợp" in Excel; adapters only read the sources and write the sheets.
+ */
+import { findForm } from "../catalog";
+import type { Level } from "../catalog/schema";
+import { reportLevel } from "./levels";
+import { reportsFor, formsReceived, summariseUnits, type ReceivedSource, type UnitsResult } from "./units";
+import { rollupForm, rollupValues, type FormRollup, type RollupValue } from "./rollup";
+import { rollupSheets, type RollupSheet } from "./rollup-layout";
+
+export interface ConsolidateOptions {
+  /** Units expected to report; absent ones are listed as missing. */
+  expected?: readonly string[];
+  /** The consolidating unit and period, for the output's header. */
+  unit?: string;
+  period?: string;
+  /** Sheet names that stay in the workbook, so new names avoid them. */
+  taken?: Iterable<string>;
+}
+
+export interface Consolidation {
+  units: UnitsResult;
+  rollups: FormRollup[];
+  sheets: RollupSheet[];
+  values: RollupValue[];
+}
+
+/** The level most reports come from (rows of other levels are left to the consolidating unit). */
+function commonLevel(levels: (Level | undefined)[]): Level | undefined {
+  const counts = new Map<Level, number>();
+  for (const l of levels) if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export function consolidate(sources: readonly ReceivedSource[], options: ConsolidateOptions = {}): Consolidation {
+  const units = summariseUnits(sources, options.expected ? { expected: options.expected } : {});
+  const rollups = formsReceived(units.units).map((formId) => {
+    const form = findForm(formId)!;
+    const reports = reportsFor(units.units, formId).map((r) => ({ unit: r.unit, filled: r.filled, issues: r.issues, source: r.source }));
+    const level = commonLevel(reports.map((r) => reportLevel(form, r.unit)));
+    return rollupForm(form, reports, level ? { level } : {});
+  });
+  const header = { ...(options.unit ? { unit: options.unit } : {}), ...(options.period ? { period: options.period } : {}) };
+  const sheets = rollupSheets(rollups, units.units, header, options.taken ?? []);
+  return { units, rollups, sheets, values: rollups.flatMap(rollupValues) };
+}
+
+/** The `units` list of the rollup JSON: one entry per file of each unit, and one per missing unit. */
+export interface UnitJson {
+  file: string | null;
+  unit: string;
+  status: string;
+  message?: string;
+}
+
+export function unitsJson(units: UnitsResult): UnitJson[] {
+  return units.units.flatMap((u): UnitJson[] =>
+    u.files.length
+      ? u.files.map((f) => ({ file: f.source, unit: u.unit, status: f.status, ...(f.reason || u.message ? { message: f.reason ?? u.message } : {}) }))
+      : [{ file: null, unit: u.unit, status: u.status, message: u.message }],
+  );
+}
