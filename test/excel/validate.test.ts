@@ -24,8 +24,7 @@ function calculator(getStandIn: () => StandIn) {
 }
 
 async function workbookWith(forms = [PL3], apiMinor = 17) {
-  let standIn: StandIn;
-  standIn = createStandIn({ apiMinor, calculate: calculator(() => standIn) });
+  const standIn: StandIn = createStandIn({ apiMinor, calculate: calculator(() => standIn) });
   const items = forms.map((form) => ({ name: defaultSheetName(form), layout: layoutForm(form, { unit: "UBND huyện Kbang" }) }));
   const inserted = await insertForms(standIn.context, items, standIn.features);
   return { standIn, items, inserted };
