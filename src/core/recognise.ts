@@ -33,6 +33,7 @@ import { CATALOG_VERSION } from "../catalog";
 import { a1, type Grid, type RawCell } from "./grid";
 import type { BoundCell, FilledForm } from "./filled";
 import { makeIssue, type Issue } from "./issues";
+import { readMarker } from "./metadata";
 import {
   cleanText,
   compactKey,
@@ -1229,7 +1230,8 @@ export function recogniseSheet(grid: Grid, forms: readonly Form[], options: Reco
   const view = new SheetView(grid);
   const sheet = grid.sheet;
   const pre: Issue[] = [];
-  const meta = grid.metadata;
+  // Our templates carry a marker cell; readers hand over plain cells, so look for it here.
+  const meta = grid.metadata ?? readMarker(grid);
   if (meta?.formId) {
     const form = forms.find((f) => f.id === meta.formId);
     if (form) {

@@ -1,0 +1,166 @@
+/**
+ * What the task pane's views talk to. Two implementations:
+ *
+ *   ExcelBackend       (excel-backend.ts)      inside Excel: Office.js, the open workbook
+ *   StandaloneBackend  (standalone-backend.ts) outside Excel (a plain browser, LibreOffice users,
+ *                      an Office too old for add-ins): an in-memory workspace of sheets that the
+ *                      user opens from files and downloads as .xlsx
+ *
+ * Views never touch Office.js, ExcelJS or SheetJS: everything goes through this interface, and
+ * what the core computes from sheets (validation now; rollup and targets later) is wired in one
+ * place, core-wiring.ts, shared by both implementations.
+ */
+import type { Level } from "../catalog";
+import type { Issue } from "../core/issues";
+import type { TargetReport } from "../core/target-report";
+import type { Workspace } from "./workspace";
+
+export type BackendKind = "excel" | "standalone";
+
+/** Whether a step can run here, and if not, why (Vietnamese, says what to do instead). */
+export type Availability = { ready: true } | { ready: false; message: string };
+
+export interface Capabilities {
+  insert: Availability;
+  check: Availability;
+  rollup: Availability;
+  targets: Availability;
+}
+
+// ---- Chèn phụ lục -----------------------------------------------------------------------------
+
+export interface InsertRequest {
+  /** Catalogue form ids, in the order they should appear as sheets. */
+  formIds: string[];
+  /** "Đơn vị báo cáo", written into the header cell (may be blank). */
+  unit?: string;
+  /** "Kỳ báo cáo", written into the header cell (may be blank). */
+  period?: string;
+}
+
+export interface InsertOutcome {
+  /** Sheets created, in order; names were made unique, nothing was overwritten or renamed. */
+  sheets: { name: string; formId: string }[];
+  /** What this host could not apply (Vietnamese). */
+  degraded: string[];
+}
+
+// ---- Kiểm tra ---------------------------------------------------------------------------------
+
+export interface CheckedSheet {
+  sheet: string;
+  /** recognised: a catalogue form; unrecognised: has content but no known form. */
+  status: "recognised" | "unrecognised";
+  formId?: string;
+  /** "Phụ lục 3 — THÔNG KÊ …" for the user. */
+  formName?: string;
+  unit?: string;
+  period?: string;
+  /** Why the sheet was not recognised (Vietnamese). */
+  reason?: string;
+  /** Recognition and validation issues of this sheet, sorted by position. */
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckReport {
+  /** Sheets analysed (empty sheets and sheets a rollup wrote are left out). */
+  sheets: CheckedSheet[];
+  errors: number;
+  warnings: number;
+  /** What this host could not show (Vietnamese), e.g. marks on a protected sheet. */
+  degraded: string[];
+}
+
+// ---- Tổng hợp ----------------------------------------------------------------------------------
+
+/** A file the user picked (received report), as bytes. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface RollupRequest {
+  /** Received files, read one by one (progress reported, cancellable). */
+  files: InputFile[];
+  /** The consolidating unit and period, for the output's header. */
+  unit?: string;
+  period?: string;
+  /** Units expected to report (one per line in the pane); absent ones are listed as missing. */
+  expected?: string[];
+}
+
+export interface RollupProgress {
+  /** Files read so far, of `total`. */
+  done: number;
+  total: number;
+  /** The file being read, or "" when consolidating. */
+  file: string;
+}
+
+export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "duplicate" | "missing";
+
+export interface RollupOutcome {
+  /** One entry per unit (and per missing unit when a list was given), in the status sheet's order. */
+  units: { unit: string; status: FileStatus; statusLabel: string; message: string; files: { file: string; status: FileStatus; reason?: string }[] }[];
+  /** Sheets written: status, then for each form its rollup and detail sheets. */
+  sheets: { name: string; kind: "status" | "rollup" | "detail" }[];
+  /** Forms consolidated. */
+  forms: number;
+  degraded: string[];
+}
+
+// ---- Chỉ tiêu -----------------------------------------------------------------------------------
+
+export type TargetsOutcome =
+  | { status: "no-forms"; message: string }
+  | { status: "need-level"; message: string }
+  | { status: "done"; report: TargetReport };
+
+// ---- The interface ----------------------------------------------------------------------------
+
+export interface Backend {
+  readonly kind: BackendKind;
+  /** What the header says about where the pane runs ("Trong Excel", "Chế độ trình duyệt"). */
+  readonly hostLabel: string;
+  capabilities(): Capabilities;
+  /** New sheets for the forms; never overwrites or renames an existing sheet. Throws PaneError. */
+  insertForms(request: InsertRequest): Promise<InsertOutcome>;
+  /** Reads every sheet, recognises the forms and validates them. Throws PaneError. */
+  check(): Promise<CheckReport>;
+  /** Shows a cell to the user (activates its sheet and selects it). Throws PaneError. */
+  select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Consolidates received files (Tổng hợp) into new sheets, never overwriting. Reads the files
+   * one by one, reporting progress and yielding to the UI; `signal` cancels between files
+   * (throws PaneError «Đã huỷ»). Unreadable files are reported per unit, not thrown.
+   */
+  rollup(request: RollupRequest, onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<RollupOutcome>;
+  /** Evaluates the targets (Chỉ tiêu) on the open sheets, at `level` or the level the sheets tell. */
+  targets(level?: Level): Promise<TargetsOutcome>;
+  /** Standalone mode only: the sheets the user works on (preview, edits, selection). */
+  readonly workspace?: Workspace;
+  /** Standalone mode only: appends the sheets of a workbook file; returns their names. */
+  openFile?(file: InputFile): Promise<string[]>;
+  /** Standalone mode only: the workspace as .xlsx bytes and a file name for them. */
+  download?(): Promise<{ bytes: Uint8Array; fileName: string }>;
+}
+
+/**
+ * An error a user can meet, in Vietnamese: what happened and what to do next. Backends throw
+ * only these (anything else is wrapped by `toPaneError`).
+ */
+export class PaneError extends Error {
+  override name = "PaneError";
+  constructor(
+    /** Short: what went wrong. */
+    readonly title: string,
+    /** What to do next. */
+    readonly next: string,
+    /** Technical detail for support (error code, host message), shown small. */
+    readonly detail?: string,
+  ) {
+    super(`${title} ${next}`);
+  }
+}

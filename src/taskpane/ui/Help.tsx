@@ -1,0 +1,28 @@
+/** The short built-in help of a step ("Hướng dẫn"), collapsed by default. */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+
+const useStyles = makeStyles({
+  panel: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+    "& ol, & ul": { paddingLeft: "20px", marginTop: "4px", marginBottom: "4px" },
+    "& li": { marginBottom: "4px" },
+    "& p": { marginTop: "4px", marginBottom: "4px" },
+  },
+});
+
+export function Help({ step, children }: { step: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="help">
+        <AccordionHeader size="small" button={{ "aria-label": `Hướng dẫn: ${step}` }}>
+          Hướng dẫn
+        </AccordionHeader>
+        <AccordionPanel className={styles.panel}>{children}</AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * The pane's two backends without a browser: ExcelBackend against the Office.js stand-in
+ * (round trips, never overwriting, selecting a cell, Kiểm tra through Office.js, Vietnamese
+ * errors that say what to do) and StandaloneBackend's workspace (insert, type, check, select,
+ * download, open).
+ */
+import ExcelJS from "exceljs";
+import { FORMS, findForm } from "../../src/catalog";
+import { a1, parseA1 } from "../../src/core/grid";
+import { layoutForm } from "../../src/core/layout";
+import { defaultSheetName } from "../../src/core/sheet-names";
+import { readWorkbook } from "../../src/xlsx/read";
+import { PaneError } from "../../src/taskpane/backend";
+import { groupForms, searchForms } from "../../src/taskpane/catalog-view";
+import { ExcelBackend } from "../../src/taskpane/excel-backend";
+import { downloadName, StandaloneBackend } from "../../src/taskpane/standalone-backend";
+import { EditRefused, evaluateTotal, gridFromLayout } from "../../src/taskpane/workspace";
+import { createStandIn, parseAddress, type StandInOptions, type WorkbookState } from "../support/excel-standin";
+
+const PL3 = "tk2011-2020.huyen.pl3";
+const NAME = defaultSheetName(findForm(PL3)!); // "Phụ lục 3"
+
+function excel(options: StandInOptions & { meetsFloor?: boolean } = {}) {
+  const ref: { host?: WorkbookState } = {};
+  const standIn = createStandIn({
+    ...options,
+    // The only formulas our templates write: IF(COUNT(…)=0,"",SUM(…)).
+    calculate: (sheet, _row, _col, formula) => {
+      const refs = /SUM\(([^)]*)\)/.exec(formula)?.[1].split(",") ?? [];
+      const values = refs.map((r) => ref.host!.sheet(sheet).at(r).value).filter((v): v is number => typeof v === "number");
+      return values.length ? values.reduce((a, b) => a + b, 0) : "";
+    },
+  });
+  ref.host = standIn.workbook;
+  const backend = new ExcelBackend({ run: (batch) => batch(standIn.context), features: standIn.features, meetsFloor: options.meetsFloor ?? true });
+  return { ...standIn, backend };
+}
+
+/** A form with a total row (sum of parts) and the cells of its first value column. */
+function totalCells(formId: string) {
+  const form = findForm(formId)!;
+  const layout = layoutForm(form);
+  const total = form.rows.find((r) => r.relation?.type === "sum")!;
+  const column = form.columns.find((c) => c.role === "value")!;
+  const col = layout.colIndex.get(column.id)!;
+  const at = (rowId: string) => a1(layout.rowIndex.get(rowId)!, col);
+  return { total: at(total.id), parts: total.relation!.of.map(at) };
+}
+
+describe("catalogue list", () => {
+  test("'phu luc 3' finds the three Phụ lục 3 forms, diacritics and case ignored", () => {
+    const found = searchForms(FORMS, "phu luc 3").map((f) => f.id);
+    expect(found).toEqual(["tk2011-2020.huyen.pl3", "tk2011-2020.tinh.pl3", "tk2011-2020.xa.pl3"]);
+    expect(searchForms(FORMS, "PHỤ LỤC 3").map((f) => f.id)).toEqual(found);
+  });
+
+  test("several words each start a word of the form ('thu tuc huyen'); nothing matches nonsense", () => {
+    expect(searchForms(FORMS, "thu tuc huyen").map((f) => f.id)).toContain(PL3);
+    expect(searchForms(FORMS, "qwerty")).toEqual([]);
+  });
+
+  test("forms are grouped by document, then by level (one family each), in catalogue order", () => {
+    const groups = groupForms(FORMS);
+    expect(groups.map((g) => g.title)).toContain("Tổng kết CCHC 2011-2020");
+    const review = groups.find((g) => g.title === "Tổng kết CCHC 2011-2020")!;
+    expect(review.families.map((f) => f.levelLabel)).toEqual(["Cấp huyện", "Cấp tỉnh", "Cấp xã"]);
+    expect(review.families[0].forms).toHaveLength(8);
+    expect(groups.flatMap((g) => g.families.flatMap((f) => f.forms))).toHaveLength(FORMS.length);
+    const communes = groupForms(FORMS, "", "xa").flatMap((g) => g.families.flatMap((f) => f.forms));
+    expect(communes.every((f) => f.levels.includes("xa"))).toBe(true);
+  });
+});
+
+describe("ExcelBackend (Office.js stand-in)", () => {
+  test("inserts a whole family in two syncs, next to existing sheets, without overwriting", async () => {
+    const { backend, workbook, context } = excel({ sheets: [{ name: NAME, cells: [["giữ nguyên"]] }] });
+    const family = FORMS.filter((f) => f.family === "tk2011-2020.huyen").map((f) => f.id);
+    const result = await backend.insertForms({ formIds: family, unit: "UBND huyện A", period: "Năm 2020" });
+    expect(context.syncCount).toBe(2);
+    expect(result.sheets).toHaveLength(8);
+    expect(result.sheets.find((s) => s.formId === PL3)!.name).toBe(`${NAME} (2)`);
+    expect(workbook.sheet(NAME).at("A1").value).toBe("giữ nguyên");
+    expect(result.degraded).toEqual([]);
+  });
+
+  test("on Excel 2019 (ExcelApi 1.7) it inserts and says in Vietnamese what degraded", async () => {
+    const { backend } = excel({ apiMinor: 7 });
+    const result = await backend.insertForms({ formIds: [PL3] });
+    expect(result.sheets).toHaveLength(1);
+    expect(result.degraded.join(" ")).toMatch(/ExcelApi 1\.8/);
+  });
+
+  test("an Excel older than the floor gets a message that says what to do, and nothing is written", async () => {
+    const { backend, workbook } = excel({ meetsFloor: false });
+    expect(backend.capabilities().insert.ready).toBe(false);
+    const error = await backend.insertForms({ formIds: [PL3] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaneError);
+    expect((error as PaneError).next).toMatch(/Excel 2019.*trình duyệt/);
+    expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  test("a host error becomes a Vietnamese PaneError with the code kept as detail", async () => {
+    const backend = new ExcelBackend({
+      run: () => Promise.reject(Object.assign(new Error("You cannot perform the requested operation."), { code: "AccessDenied" })),
+      features: createStandIn().features,
+      meetsFloor: true,
+    });
+    const error = (await backend.insertForms({ formIds: [PL3] }).catch((e: unknown) => e)) as PaneError;
+    expect(error).toBeInstanceOf(PaneError);
+    expect(error.title).toMatch(/bảo vệ/);
+    expect(error.next).toMatch(/Bỏ bảo vệ/);
+    expect(error.detail).toMatch(/AccessDenied/);
+  });
+
+  test("unknown form ids and an empty selection are refused before Excel is touched", async () => {
+    const { backend, context } = excel();
+    await expect(backend.insertForms({ formIds: ["khong-co"] })).rejects.toThrow(/Không có phụ lục mã/);
+    await expect(backend.insertForms({ formIds: [] })).rejects.toThrow(/Chưa chọn phụ lục/);
+    expect(context.syncCount).toBe(0);
+  });
+
+  test("Kiểm tra reads the workbook through Office.js and finds a total that does not add up", async () => {
+    const { backend, workbook, context } = excel();
+    const { sheets } = await backend.insertForms({ formIds: [PL3] });
+    const sheet = workbook.sheet(sheets[0].name);
+    const { total, parts } = totalCells(PL3);
+    // The user lifted protection and typed over the total.
+    const put = (address: string, value: number) => Object.assign(sheet.edit(parseAddress(address)!.top, parseAddress(address)!.left), { value, formula: null });
+    parts.forEach((p, i) => put(p, 10 + i));
+    put(total, 1);
+    const before = context.syncCount;
+    const report = await backend.check();
+    // src/excel/validate: sheet list, one read of every sheet, one write of the marks.
+    expect(context.syncCount - before).toBeLessThanOrEqual(3);
+    const checked = report.sheets.find((s) => s.sheet === sheets[0].name)!;
+    expect(checked.status).toBe("recognised");
+    expect(checked.formId).toBe(PL3);
+    expect(checked.issues.find((i) => i.code === "sum_mismatch")?.cell).toBe(total);
+    expect(report.errors).toBeGreaterThan(0);
+    // The empty Sheet1 is not listed.
+    expect(report.sheets.map((s) => s.sheet)).toEqual([sheets[0].name]);
+  });
+
+  test("Tổng hợp writes the consolidated sheets next to the user's in two syncs; Chỉ tiêu reads the workbook", async () => {
+    const unit = new StandaloneBackend();
+    await unit.insertForms({ formIds: [PL3], unit: "UBND huyện An Lão", period: "Năm 2020" });
+    const { parts } = totalCells(PL3);
+    unit.workspace.setCell(NAME, parts[0], "4");
+    const file = { name: "an-lao.xlsx", bytes: (await unit.download!()).bytes };
+    const { backend, workbook, context } = excel();
+    const result = await backend.rollup({ files: [file], unit: "UBND tỉnh Bình Định" });
+    expect(context.syncCount).toBe(2);
+    expect(result.sheets.map((s) => s.kind)).toEqual(["status", "rollup", "detail"]);
+    expect(workbook.sheetNames()).toEqual(["Sheet1", ...result.sheets.map((s) => s.name)]);
+    expect(result.units.map((u) => u.status)).toEqual(["ok"]);
+    const targets = await backend.targets("huyen");
+    expect(targets.status).toBe("done");
+  });
+
+  test("select activates the sheet and selects the cell; a sheet gone says to check again", async () => {
+    const { backend, workbook } = excel({ sheets: [{ name: "Sheet1" }, { name: "Báo cáo" }] });
+    await backend.select("Báo cáo", "C7");
+    expect(workbook.selection).toEqual({ sheet: "Báo cáo", address: expect.stringMatching(/C7$/) });
+    await expect(backend.select("Đã xoá", "A1")).rejects.toThrow(/Kiểm tra/);
+  });
+});
+
+describe("StandaloneBackend", () => {
+  test("inserts templates with unique names; totals compute as the user types; locked cells refuse input", async () => {
+    const backend = new StandaloneBackend();
+    const first = await backend.insertForms({ formIds: [PL3], unit: "UBND huyện Tuy Phước", period: "Năm 2020" });
+    const second = await backend.insertForms({ formIds: [PL3] });
+    expect(first.sheets[0].name).toBe(NAME);
+    expect(second.sheets[0].name).toBe(`${NAME} (2)`);
+    const ws = backend.workspace;
+    const { total, parts } = totalCells(PL3);
+    ws.setCell(NAME, parts[0], "12");
+    ws.setCell(NAME, parts[1], "1.076");
+    const grid = ws.sheet(NAME)!.grid;
+    const at = parseA1(total)!;
+    const t = grid.cells[at.row][at.col];
+    expect(t?.value).toBe(12 + 1076);
+    expect(() => ws.setCell(NAME, total, "5")).toThrow(EditRefused);
+    expect(() => ws.setCell(NAME, "A1", "x")).toThrow(/ô nền vàng nhạt/);
+  });
+
+  test("Kiểm tra finds text typed into a count, and select() moves the preview to its cell", async () => {
+    const backend = new StandaloneBackend();
+    await backend.insertForms({ formIds: [PL3] });
+    const { parts } = totalCells(PL3);
+    backend.workspace.setCell(NAME, parts[0], "mười hai");
+    const report = await backend.check();
+    const issue = report.sheets[0].issues.find((i) => i.severity === "error")!;
+    expect(issue).toMatchObject({ code: "not_a_number", cell: parts[0] });
+    await backend.select(issue.sheet, issue.cell);
+    expect(backend.workspace.getState().selection).toEqual({ sheet: NAME, cell: parts[0] });
+    await expect(backend.select("Không có", "A1")).rejects.toThrow(PaneError);
+  });
+
+  test("downloads the workspace as .xlsx; opened files' sheets keep their order, values and text", async () => {
+    const backend = new StandaloneBackend();
+    await backend.insertForms({ formIds: [PL3], unit: "UBND huyện Tuy Phước" });
+    const own = await backend.download!();
+    expect(own.fileName).toBe("cchc-ubnd-huyen-tuy-phuoc.xlsx");
+    const read = readWorkbook(own.bytes, own.fileName);
+    if (!read.ok) throw new Error(read.reason);
+    // A received file: reopen it, add a sheet with a formula-looking text, download all.
+    const names = await backend.openFile!({ name: "nhan.xlsx", bytes: own.bytes });
+    expect(names).toEqual([`${NAME} (2)`]);
+    backend.workspace.addFile("ghi-chu.xlsx", [{ sheet: "Ghi chú", cells: [[{ value: "=HYPERLINK(\"http://x\")" }, { value: 3 }]] }]);
+    const all = await backend.download!();
+    const back = readWorkbook(all.bytes, "all.xlsx");
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.sheets.map((s) => s.sheet)).toEqual([NAME, `${NAME} (2)`, "Ghi chú"]);
+    const note = back.sheets[2];
+    expect(note.cells[0][0]).toMatchObject({ value: "=HYPERLINK(\"http://x\")" });
+    expect(note.cells[0][0]?.formula).toBeUndefined();
+    const title = findForm(PL3)!.title;
+    for (const s of back.sheets.slice(0, 2)) expect(s.cells.flat().some((c) => c?.value === title)).toBe(true);
+    // Both copies are still recognised as PL3 (the marker survived).
+    const report = await (async () => {
+      const b = new StandaloneBackend();
+      await b.openFile!({ name: "all.xlsx", bytes: all.bytes });
+      return b.check();
+    })();
+    expect(report.sheets.filter((s) => s.formId === PL3)).toHaveLength(2);
+  });
+
+  test("a filled template downloads as the same sheet the add-in writes, with values and cached totals", async () => {
+    const backend = new StandaloneBackend();
+    await backend.insertForms({ formIds: [PL3] });
+    const blank = await backend.download!();
+    const { total, parts } = totalCells(PL3);
+    backend.workspace.setCell(NAME, parts[0], "12");
+    backend.workspace.setCell(NAME, parts[1], "3");
+    const filled = await backend.download!();
+    const describe = async (bytes: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const ws = wb.getWorksheet(NAME)!;
+      const model = ws.model as unknown as { merges: string[]; dataValidations: Record<string, unknown>; conditionalFormattings: unknown[]; sheetProtection?: { sheet?: boolean } };
+      return {
+        merges: [...model.merges].sort(),
+        validations: Object.keys(model.dataValidations).length,
+        conditional: model.conditionalFormattings.length,
+        protectedSheet: !!model.sheetProtection?.sheet,
+        frozen: ws.views[0]?.state,
+        printTitles: ws.pageSetup.printTitlesRow,
+        locked: ws.getCell(parts[0]).protection?.locked,
+        markerHidden: ws.getColumn(layoutForm(findForm(PL3)!).markerCell.col + 1).hidden,
+      };
+    };
+    const before = await describe(blank.bytes);
+    expect(before).toMatchObject({ validations: expect.any(Number), protectedSheet: true, frozen: "frozen", locked: false, markerHidden: true });
+    expect(before.validations * before.conditional * before.merges.length).toBeGreaterThan(0);
+    expect(await describe(filled.bytes)).toEqual(before);
+    const read = readWorkbook(filled.bytes, "x.xlsx");
+    if (!read.ok) throw new Error(read.reason);
+    const at = (address: string) => {
+      const p = parseA1(address)!;
+      return read.sheets[0].cells[p.row]?.[p.col];
+    };
+    expect(at(parts[0])?.value).toBe(12);
+    expect(at(total)).toMatchObject({ value: 15, formula: expect.stringMatching(/SUM\(/) });
+  });
+
+  test("a file that is not a spreadsheet gets a reason and what to do", async () => {
+    const backend = new StandaloneBackend();
+    const error = (await backend.openFile!({ name: "thu.xlsx", bytes: new TextEncoder().encode("xin chào") }).catch((e: unknown) => e)) as PaneError;
+    expect(error).toBeInstanceOf(PaneError);
+    expect(error.title).toMatch(/Không mở được tệp «thu.xlsx»/);
+    expect(error.next).toMatch(/\.xlsx/);
+    expect(backend.workspace.getState().sheets).toEqual([]);
+  });
+
+  test("downloading an empty workspace says to insert or open first", async () => {
+    await expect(new StandaloneBackend().download!()).rejects.toThrow(/Chưa có trang tính/);
+    expect(downloadName(undefined)).toBe("cchc-phu-luc.xlsx");
+  });
+
+  test("Tổng hợp: two units and a broken file → status per unit, rollup sheets in the workspace, progress, cancel", async () => {
+    // A count summed across units (not a shared catalogue, not a total).
+    const form = findForm(PL3)!;
+    const summed = form.rows.find((r) => r.kind === "count" && !r.relation && (!r.rollup || r.rollup.type === "sum"))!;
+    const layout = layoutForm(form);
+    const col = layout.colIndex.get(form.columns.find((c) => c.role === "value")!.id)!;
+    const cell = a1(layout.rowIndex.get(summed.id)!, col);
+    const filled = async (unit: string, a: number, b: number) => {
+      const unitBackend = new StandaloneBackend();
+      await unitBackend.insertForms({ formIds: [PL3], unit, period: "Năm 2020" });
+      unitBackend.workspace.setCell(NAME, cell, String(a + b));
+      return { name: `${unit}.xlsx`, bytes: (await unitBackend.download!()).bytes };
+    };
+    const files = [await filled("UBND huyện An Lão", 10, 5), await filled("UBND huyện Hoài Ân", 20, 1), { name: "hong.xlsx", bytes: new TextEncoder().encode("không phải bảng tính") }];
+    const backend = new StandaloneBackend();
+    const progress: number[] = [];
+    const result = await backend.rollup({ files, unit: "UBND tỉnh Bình Định", period: "Năm 2020" }, (p) => progress.push(p.done));
+    expect(progress[0]).toBe(0);
+    expect(progress[progress.length - 1]).toBe(3);
+    expect(result.forms).toBe(1);
+    const status = Object.fromEntries(result.units.map((u) => [u.files[0]?.file ?? u.unit, u.status]));
+    expect(status["UBND huyện An Lão.xlsx"]).toBe("ok");
+    expect(status["UBND huyện Hoài Ân.xlsx"]).toBe("ok");
+    expect(status["hong.xlsx"]).toBe("unreadable");
+    expect(result.sheets.map((s) => s.kind)).toEqual(["status", "rollup", "detail"]);
+    expect(backend.workspace.sheetNames).toEqual(result.sheets.map((s) => s.name));
+    // The rollup sheet holds the sum of the two units' values (15 + 21) on that row.
+    const rollupSheet = backend.workspace.sheet(result.sheets[1].name)!;
+    const row = rollupSheet.grid.cells.find((r) => r?.some((c) => c?.value === summed.label));
+    expect(row?.some((c) => c?.value === 36)).toBe(true);
+    // Cancelled before the first file: nothing added.
+    const controller = new AbortController();
+    controller.abort();
+    const other = new StandaloneBackend();
+    await expect(other.rollup({ files }, undefined, controller.signal)).rejects.toThrow(/Đã huỷ/);
+    expect(other.workspace.sheetNames).toEqual([]);
+    // No file at all, or nothing readable: a message that says what to do.
+    await expect(other.rollup({ files: [] })).rejects.toThrow(/Chưa chọn tệp/);
+    await expect(other.rollup({ files: [files[2]] })).rejects.toThrow(/Không đọc được tệp nào/);
+  });
+
+  test("Chỉ tiêu: nothing to evaluate says so; a filled district form is evaluated, never 'met' without a value", async () => {
+    const backend = new StandaloneBackend();
+    expect(await backend.targets()).toMatchObject({ status: "no-forms" });
+    await backend.insertForms({ formIds: [PL3], unit: "UBND huyện An Lão", period: "Năm 2020" });
+    const { parts } = totalCells(PL3);
+    backend.workspace.setCell(NAME, parts[0], "10");
+    let outcome = await backend.targets();
+    if (outcome.status === "need-level") outcome = await backend.targets("huyen");
+    expect(outcome.status).toBe("done");
+    if (outcome.status !== "done") return;
+    expect(outcome.report.level).toBe("huyen");
+    expect(outcome.report.results.length).toBeGreaterThan(0);
+    for (const r of outcome.report.results) if (r.status === "met") expect(r.value).not.toBeNull();
+  });
+
+  test("the template grid computes the layout's own total formula, blank while no part is reported", () => {
+    const layout = layoutForm(findForm(PL3)!);
+    const grid = gridFromLayout("x", layout);
+    const formula = layout.cells.find((c) => c.formula)!.formula!;
+    expect(evaluateTotal(grid, formula)).toBe("");
+    expect(evaluateTotal(grid, "SUM(A1)")).toBeUndefined();
+  });
+});

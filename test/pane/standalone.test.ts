@@ -1,0 +1,322 @@
+/**
+ * The task pane in a real browser (Debian Chromium via playwright-core) over the production
+ * bundle, in standalone mode (no Office host): what a clerk does outside Excel.
+ *
+ *   1. the pane renders at the task pane's 320 px, with no page error, no horizontal scrolling
+ *      and no serious axe-core violation (light and dark);
+ *   2. search "phu luc 3", tick tk2011-2020.huyen.pl3, type unit and period, «Chèn»;
+ *   3. type a mistake into the new sheet, «Kiểm tra», click the error → its cell is selected;
+ *   4. «Tổng hợp» three received files (one broken): status per unit, the rollup sheets;
+ *      «Chỉ tiêu» evaluated at district level;
+ *   5. «Tải về (.xlsx)» → the downloaded workbook, read back with readWorkbook, holds the sheet
+ *      with the form's title, unit, period and the typed values, and the rollup sheets;
+ *   6. a closed network (office.js unreachable) and an Office that never answers both start the
+ *      pane in standalone mode within a few seconds.
+ * No request leaves 127.0.0.1 (office.js's CDN is answered from the local package). Screenshots
+ * of each step go to docs/screenshots/ for the README.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { findForm } from "../../src/catalog";
+import { a1 } from "../../src/core/grid";
+import { layoutForm } from "../../src/core/layout";
+import { defaultSheetName } from "../../src/core/sheet-names";
+import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
+import { readWorkbook } from "../../src/xlsx/read";
+import { axe, buildProduction, launch, openPane, OUT, SCREENSHOTS, serious, serve, type Session } from "./browser";
+
+const PL3 = "tk2011-2020.huyen.pl3";
+const FORM = findForm(PL3)!;
+const SHEET = defaultSheetName(FORM);
+const UNIT = "UBND huyện Tuy Phước";
+const PERIOD = "Năm 2020";
+/** First-paint budget (issue 6): gzipped JavaScript loaded before the pane is usable. */
+const FIRST_PAINT_BUDGET = 350 * 1024;
+
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  buildProduction();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serve(OUT);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launch();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+});
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/** The pane is up: its title and the four steps. */
+async function ready(page: Page, timeout = 15_000): Promise<void> {
+  await page.getByRole("heading", { name: "CCHC Phụ lục", level: 1 }).waitFor({ timeout });
+  await page.getByRole("tab", { name: "Chèn phụ lục" }).waitFor({ timeout });
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
+function expectOnlyLocal(session: Session): void {
+  expect(session.outside).toEqual([]);
+  for (const url of session.cdn) expect(url.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/")).toBe(true);
+  expect(session.pageErrors).toEqual([]);
+}
+
+/** Three received files: two units' filled PL3 (made by the standalone backend), one broken. */
+async function receivedFiles(): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
+  const { parts } = partsAndTotal();
+  const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const out = [];
+  for (const [unit, a, b] of [["UBND huyện An Lão", 10, 5], ["UBND huyện Hoài Ân", 20, 1]] as const) {
+    const backend = new StandaloneBackend();
+    await backend.insertForms({ formIds: [PL3], unit, period: PERIOD });
+    backend.workspace.setCell(SHEET, parts[0], String(a));
+    backend.workspace.setCell(SHEET, parts[1], String(b));
+    out.push({ name: `${unit}.xlsx`, mimeType: mime, buffer: Buffer.from((await backend.download!()).bytes) });
+  }
+  out.push({ name: "bao-cao-hong.xlsx", mimeType: mime, buffer: Buffer.from("không phải bảng tính") });
+  return out;
+}
+
+/** The input cells of a total row's parts in the first value column (A1). */
+function partsAndTotal() {
+  const layout = layoutForm(FORM);
+  const total = FORM.rows.find((r) => r.relation?.type === "sum" && r.kind === "count")!;
+  const column = FORM.columns.find((c) => c.role === "value")!;
+  const col = layout.colIndex.get(column.id)!;
+  const at = (id: string) => a1(layout.rowIndex.get(id)!, col);
+  return { total: at(total.id), parts: total.relation!.of.map(at), titleRow: 1 };
+}
+
+test("standalone: insert PL3, type a mistake, check and click to it, consolidate, targets, download", async () => {
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+
+  // 1. At 320 px: standalone, usable, accessible, small first paint.
+  expect(await page.evaluate(() => document.documentElement.dataset.cchcMode)).toBe("standalone");
+  await expect(page.getByText("Chế độ trình duyệt").first().isVisible()).resolves.toBe(true);
+  await noHorizontalScroll(page);
+  expect(serious(await axe(page))).toEqual([]);
+  // Our JavaScript loaded so far: the entry bundle only; the xlsx libraries are chunks loaded later.
+  const firstPaint = [...session.scripts.keys()].filter((url) => !url.includes("/office-js/"));
+  expect(firstPaint.filter((url) => url.includes("/chunks/"))).toEqual([]);
+  expect(firstPaint.some((url) => /\/taskpane\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+  const gz = firstPaint.reduce((n, url) => n + gzipSync(readFileSync(join(OUT, new URL(url).pathname))).length, 0);
+  expect(gz).toBeLessThanOrEqual(FIRST_PAINT_BUDGET);
+  await shot(page, "01-chen-phu-luc");
+
+  // Help is collapsible and keyboard-reachable.
+  const help = page.getByRole("button", { name: "Hướng dẫn: Chèn phụ lục" });
+  await help.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/gõ có dấu hay không dấu/).isVisible()).resolves.toBe(true);
+  await page.keyboard.press("Enter");
+
+  // 2. Search without diacritics, pick the district PL3, unit and period, insert.
+  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
+  await page.getByText("Tìm thấy 3 phụ lục.").waitFor();
+  const box = page.getByRole("checkbox", { name: new RegExp(PL3.replace(/\./g, "\\.")) });
+  await box.check();
+  await page.getByRole("textbox", { name: "Đơn vị báo cáo" }).fill(UNIT);
+  await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill(PERIOD);
+  await expect(page.getByText("Đã chọn 1 phụ lục").isVisible()).resolves.toBe(true);
+  await noHorizontalScroll(page);
+  expect(serious(await axe(page))).toEqual([]);
+  await shot(page, "02-tim-va-chon");
+
+  await page.getByRole("button", { name: "Chèn", exact: true }).click();
+  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+  await expect(page.getByRole("list", { name: "Trang tính đã tạo" }).innerText()).resolves.toContain(`«${SHEET}»`);
+  // The preview shows the new sheet with its title.
+  const grid = page.getByRole("grid", { name: `Trang tính «${SHEET}»` });
+  await expect(grid.getByText(FORM.title).first().isVisible()).resolves.toBe(true);
+  await page.getByText("Đã chèn 1 trang tính.").scrollIntoViewIfNeeded();
+  await shot(page, "03-da-chen");
+
+  // 3. A mistake: text in a count, and parts that the total row adds up.
+  const { parts, total } = partsAndTotal();
+  const editor = page.getByRole("textbox", { name: /^Ô / });
+  const typeInto = async (cell: string, text: string) => {
+    const [col, row] = [cell.replace(/\d+$/, ""), Number(cell.replace(/^[A-Z]+/, ""))];
+    const key = `${row - 1}:${col.charCodeAt(0) - 65}`;
+    await grid.locator(`[data-cell="${key}"]`).click();
+    await editor.fill(text);
+    await editor.press("Enter");
+  };
+  await typeInto(parts[1], "7");
+  await typeInto(parts[0], "mười hai");
+  await grid.locator(`[data-cell="${Number(total.replace(/^[A-Z]+/, "")) - 1}:${total.charCodeAt(0) - 65}"]`).click();
+  // The total shows only the reported part (7) while the other is not a number.
+  await expect(editor.inputValue()).resolves.toBe("7");
+
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByText(/\d+ lỗi, \d+ cảnh báo/).first().waitFor();
+  const error = page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${parts[0]}\\s*:`) });
+  await expect(error.isVisible()).resolves.toBe(true);
+  await noHorizontalScroll(page);
+  expect(serious(await axe(page))).toEqual([]);
+  await shot(page, "04-kiem-tra");
+  await error.click();
+  // The preview selects that cell and the editor shows it.
+  await expect(page.getByText(`Ô ${parts[0]}`, { exact: true }).isVisible()).resolves.toBe(true);
+  const selected = grid.locator('[aria-selected="true"]');
+  await expect(selected.count()).resolves.toBe(1);
+  await expect(selected.innerText()).resolves.toBe("mười hai");
+  await shot(page, "05-chon-o-loi");
+  // Fix it, check again: that error is gone.
+  await editor.fill("12");
+  await editor.press("Enter");
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${parts[0]}\\s*:`) }).waitFor({ state: "detached" });
+
+  // Tổng hợp: three received files, one of them broken.
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByRole("heading", { name: "Tổng hợp", level: 2 }).waitFor();
+  await page.locator("[role=tabpanel] input[type=file]").setInputFiles(await receivedFiles());
+  await page.getByText("Đã chọn 3 tệp").waitFor();
+  await page.getByRole("textbox", { name: "Đơn vị tổng hợp" }).fill("UBND tỉnh Bình Định");
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await page.getByText(/Đã tổng hợp 1 phụ lục từ 2\/3 đơn vị/).waitFor({ timeout: 30_000 });
+  const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
+  await expect(units.getByText("Không đọc được", { exact: true }).count()).resolves.toBe(1);
+  await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(2);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await shot(page, "06-tong-hop");
+
+  // Chỉ tiêu on what the workbook now holds (the district appendix and the rollup).
+  await page.getByRole("tab", { name: "Chỉ tiêu" }).click();
+  await page.getByRole("heading", { name: "Chỉ tiêu", level: 2 }).waitFor();
+  await page.getByRole("combobox", { name: "Cấp báo cáo" }).selectOption("huyen");
+  await page.getByRole("button", { name: "Đánh giá chỉ tiêu" }).click();
+  await page.getByText(/\d+ chỉ tiêu cấp huyện/).waitFor();
+  await expect(page.getByText(/^Chưa có số liệu: \d+$/).isVisible()).resolves.toBe(true);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await shot(page, "07-chi-tieu");
+
+  // 4. Download and read the workbook back.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải về (.xlsx)" }).first().click()]);
+  // Named after the unit of the last insert or rollup (here the consolidating province).
+  expect(download.suggestedFilename()).toBe("cchc-ubnd-tinh-binh-dinh.xlsx");
+  const bytes = new Uint8Array(readFileSync((await download.path())!));
+  const read = readWorkbook(bytes, download.suggestedFilename());
+  if (!read.ok) throw new Error(read.reason);
+  expect(read.sheets.map((s) => s.sheet)).toEqual([SHEET, "TH Đơn vị gửi báo cáo", `TH ${SHEET}`, `TH CT ${SHEET}`]);
+  const values = read.sheets[0].cells.flat().map((c) => c?.value);
+  expect(values).toContain(FORM.title);
+  expect(values).toContain(UNIT);
+  expect(values).toContain(PERIOD);
+  const cell = (address: string) => {
+    const col = address.charCodeAt(0) - 65;
+    const row = Number(address.slice(1)) - 1;
+    return read.sheets[0].cells[row]?.[col];
+  };
+  expect(cell(parts[0])?.value).toBe(12);
+  expect(cell(parts[1])?.value).toBe(7);
+  expect(cell(total)?.formula).toMatch(/SUM\(/);
+  await page.getByText(/Đã tạo tệp «cchc-ubnd-tinh-binh-dinh\.xlsx»/).waitFor();
+
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+test("keyboard: the steps are tabs reachable with the arrow keys", async () => {
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+  await page.getByRole("tab", { name: "Chèn phụ lục" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "Kiểm tra", level: 2 }).waitFor();
+  await expect(page.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).resolves.toBe("true");
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+test("dark colour scheme: readable (no serious axe violation) at 320 px", async () => {
+  const session = await openPane(browser, base, { colorScheme: "dark" });
+  const { page } = session;
+  await ready(page);
+  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
+  await page.getByText("Tìm thấy 3 phụ lục.").waitFor();
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+  expect(serious(await axe(page))).toEqual([]);
+  await shot(page, "08-giao-dien-toi");
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+test("wide window: the workbook preview sits beside the steps", async () => {
+  const session = await openPane(browser, base, { width: 1280, height: 800 });
+  const { page } = session;
+  await ready(page);
+  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
+  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
+  await page.getByRole("button", { name: "Chèn", exact: true }).click();
+  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+  const main = await page.locator("main").boundingBox();
+  const aside = await page.getByRole("complementary", { name: "Bảng tính" }).boundingBox();
+  expect(aside!.x).toBeGreaterThan(main!.x + main!.width - 1);
+  expect(serious(await axe(page))).toEqual([]);
+  await shot(page, "09-cua-so-rong");
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+describe("without Office", () => {
+  test("office.js unreachable (closed network): standalone at once", async () => {
+    const started = Date.now();
+    const session = await openPane(browser, base, { office: "unreachable" });
+    await ready(session.page, 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await session.page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("undefined");
+    await expect(session.page.getByText(/Không tải được thư viện Office/).isVisible()).resolves.toBe(true);
+    expect(session.outside).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    await session.context.close();
+  });
+
+  test("Office.onReady never answers: standalone after about 3 s", async () => {
+    const started = Date.now();
+    const session = await openPane(browser, base, { office: "hanging" });
+    await ready(session.page, 8_000);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(2_500);
+    expect(elapsed).toBeLessThan(8_000);
+    await expect(session.page.getByText(/Office không phản hồi/).isVisible()).resolves.toBe(true);
+    expect(session.outside).toEqual([]);
+    await session.context.close();
+  });
+
+  test("office.js's history.pushState/replaceState = null is undone; its telemetry frame never loads", async () => {
+    const session = await openPane(browser, base);
+    await ready(session.page);
+    const types = await session.page.evaluate(() => [typeof history.pushState, typeof history.replaceState]);
+    expect(types).toEqual(["function", "function"]);
+    // office.js's helper opens a telemetry iframe 3 s after it loads, unless the pane stops it.
+    await session.page.waitForTimeout(4_500);
+    expect(session.outside).toEqual([]);
+    expect(await session.page.evaluate(() => document.querySelectorAll("iframe").length)).toBe(0);
+    await session.context.close();
+  });
+});
