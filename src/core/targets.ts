@@ -60,6 +60,8 @@ export interface MetricCell {
   invalid?: boolean;
   /** What the cell showed. */
   text?: string;
+  /** The number is an approximation the input says it is (a rollup's unweighted mean, "≈ 91,83 (88–95)"). */
+  approximate?: boolean;
 }
 
 /** Where the values of one unit (or of a rollup) come from. */
@@ -174,6 +176,7 @@ export interface ResultCell {
   value: number | null;
   address?: string;
   sheet?: string;
+  approximate?: boolean;
 }
 
 export interface TargetResult {
@@ -218,8 +221,10 @@ export interface TargetResult {
   verified: boolean;
   /** The other version of a contradictory target (only when alternatives were asked for). */
   alternative?: boolean;
-  /** The value as shown to the user, e.g. "21,88%", "9 TTHC", "giảm 9,62% so với năm 2021". */
+  /** The value as shown to the user, e.g. "21,88%", "9 TTHC", "giảm 9,62% so với năm 2021" ("≈ " before an approximation). */
   valueText?: string;
+  /** A cell of the metric holds an approximation (a rollup's unweighted mean of percentages). */
+  approximate?: boolean;
   /** Vietnamese one-line summary for lists. */
   message: string;
 }
@@ -366,6 +371,7 @@ function measure(form: Form, t: Target, values: TargetValues): Measured {
         value: c?.value ?? null,
         ...(c?.address ? { address: c.address } : {}),
         ...(c?.sheet ? { sheet: c.sheet } : {}),
+        ...(c?.approximate ? { approximate: true } : {}),
       };
     });
     if (cells.every((c) => c.value !== null)) return { column, cells, ...compute(t, cells) };
@@ -401,15 +407,18 @@ function valueText(t: Target, v: number, form?: Form): string {
   if (t.comparator === "change-vs-baseline") return changeText(t, v);
   const row = t.metric?.type === "row" ? form?.rows.find((r) => r.id === (t.metric as { row: string }).row) : undefined;
   const code = row?.codes?.find((c) => c.code === v);
-  return code ? `${fmt(v)} (${code.label})` : withUnit(v, t.unit);
+  if (code) return `${fmt(v)} (${code.label})`;
+  // A 0/1 answer is "Có" / "Không", not a count of the target's unit (e.g. "1 hội nghị").
+  if (row?.kind === "flag01" && (v === 0 || v === 1)) return `${v} (${v === 1 ? "Có" : "Không"})`;
+  return withUnit(v, t.unit);
 }
 
 function resultMessage(r: Omit<TargetResult, "message">, t: Target, form: Form | undefined): string {
   switch (r.status) {
     case "met":
-      return `Đạt: ${r.valueText ?? fmt(r.value ?? 0)} (chỉ tiêu ${r.criterion}).`;
+      return `Đạt: ${r.valueText ?? fmt(r.value ?? 0)} (chỉ tiêu ${r.criterion})${APPROXIMATE(r)}.`;
     case "not-met":
-      return `Chưa đạt: ${r.valueText ?? fmt(r.value ?? 0)}, chỉ tiêu ${r.criterion}.`;
+      return `Chưa đạt: ${r.valueText ?? fmt(r.value ?? 0)}, chỉ tiêu ${r.criterion}${APPROXIMATE(r)}.`;
     case "self-assessment":
       return r.reason === "qualitative"
         ? "Cần tự đánh giá: chỉ tiêu không nêu số liệu định lượng."
@@ -431,6 +440,9 @@ function resultMessage(r: Omit<TargetResult, "message">, t: Target, form: Form |
       }
   }
 }
+
+const APPROXIMATE = (r: { approximate?: boolean }): string =>
+  r.approximate ? "; số tổng hợp là trung bình cộng của các đơn vị, gần đúng" : "";
 
 function changeText(t: Target, v: number): string {
   const c = t.change;
@@ -460,7 +472,8 @@ export function evaluateTarget(t: Target, values: TargetValues, baselines: Reado
     ...(t.variant && !t.variant.used ? { alternative: true } : {}),
   };
   const finish = (r: Omit<TargetResult, "message" | keyof typeof base>, form?: Form): TargetResult => {
-    const full = { ...base, ...r, ...(r.value !== null ? { valueText: valueText(t, r.value, form) } : {}) } as Omit<TargetResult, "message">;
+    const shown = r.value !== null ? `${r.approximate ? "≈ " : ""}${valueText(t, r.value, form)}` : undefined;
+    const full = { ...base, ...r, ...(shown !== undefined ? { valueText: shown } : {}) } as Omit<TargetResult, "message">;
     return { ...full, message: resultMessage(full, t, form) };
   };
 
@@ -478,6 +491,7 @@ export function evaluateTarget(t: Target, values: TargetValues, baselines: Reado
     ...(m.column ? { column: m.column.id, columnLabel: m.column.label, ...(m.column.partial ? { partial: true } : {}) } : {}),
     ...(first?.sheet ? { sheet: first.sheet } : {}),
     ...(first?.address ? { address: first.address } : {}),
+    ...(m.value !== null && m.cells.some((c) => c.approximate) ? { approximate: true } : {}),
     cells: m.cells,
   };
   if (m.value === null) return finish({ status: "no-data", reason: m.reason ?? "blank", value: null, ...where }, form);

@@ -1296,6 +1296,20 @@ export const forms: FormInput[] = [
     },
     note: "STT printed \"8.3. 1.\" (space, trailing dot). Typo kept: \"Phân đầu\" for \"Phấn đấu\".",
   },
+  {
+    id: "chi-tieu-kt-xh",
+    stt: "8.4.",
+    label: "Mức độ thực hiện các chỉ tiêu phát triển KT-XH do HĐND huyện giao",
+    kind: "status",
+    parent: "tac-dong",
+    required: true,
+    printed: {
+      "chi-tieu": "100% các chỉ tiêu phát triển KT-XH đạt và vượt so với kế hoạch",
+      "theo-doi": "Văn phòng HĐND và UBND huyện",
+      "chu-tri": "Các cơ quan, đơn vị, địa phương",
+    },
+    note: "Last row of the appendix (line 405); its target also stands in the body at III.8.c (line 161).",
+  },
     ],
     notes: [
       "One table: the two-level header (S T T | Lĩnh vực/Tiêu chí/ Tiêu chí thành phần | Chỉ tiêu đạt được | Cơ quan theo dõi | Cơ quan thực hiện over Cơ quan chủ trì / Cơ quan phối hợp) is repeated by the extraction at every page (lines 239-240, 247-248, 255-256, 267-268, 277-278, 287-288, 296-297, 307-308, 317-318, 328-329, 340-341, 350-351, 360-361, 369-370, 378-379, 386-387, 392-393, 396-397, 401-402). Modelled as one form.",

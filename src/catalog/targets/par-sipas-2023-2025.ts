@@ -1100,4 +1100,24 @@ export const targets: TargetInput[] = [
     ratings: rating("thu-ngan-sach-dn"),
     note: "\"năm sau tăng hơn so với năm trước\": this year's revenue > last year's (baseline supplied by the user). Typo \"Phân đầu\" kept. No row: self-assessment.",
   }),
+  target({
+    key: "chi-tieu-kt-xh",
+    goal: "8.4",
+    area: "Tác động của CCHC",
+    metric: null,
+    comparator: ">=",
+    threshold: 100,
+    unit: "%",
+    wording: "100% các chỉ tiêu phát triển KT-XH đạt và vượt so với kế hoạch",
+    at: appendix("8.4", "405"),
+    also: [
+      body(
+        "III.8.c",
+        "161",
+        "Phấn đấu hoàn thành các chỉ tiêu phát triển kinh tế - xã hội hàng năm đạt và vượt do Hội đồng nhân dân huyện giao.",
+      ),
+    ],
+    ratings: rating("chi-tieu-kt-xh"),
+    note: "\"100%\": ≥ 100 of the socio-economic targets set by the district People's Council. No row measures it: self-assessment.",
+  }),
 ];

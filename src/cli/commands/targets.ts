@@ -1,18 +1,21 @@
-import { FORMS } from "../../catalog";
-import { LevelSchema, type Level } from "../../catalog/schema";
+import { FORMS, findForm } from "../../catalog";
+import { LevelSchema, type CellKind, type Level, type Row } from "../../catalog/schema";
+import { findTarget, type Target } from "../../catalog/targets";
 import { targetReport } from "../../core/target-report";
-import type { TargetResult } from "../../core/targets";
+import type { RatingSuggestion, TargetResult } from "../../core/targets";
+import { parseCell } from "../../core/parse";
 import { readWorkbook } from "../../xlsx/read";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { describeFsError, type Io } from "../io";
 
-const STATUS_WORD = { met: "Đạt", "not-met": "Chưa đạt", "no-data": "Chưa có số liệu", "self-assessment": "Cần tự đánh giá" } as const;
+const LEVEL_NAME: Record<Level, string> = { tinh: "tỉnh", huyen: "huyện", xa: "xã" };
 
 /** One result of the `targets` JSON (public; fields may be added, never renamed). */
 function resultJson(r: TargetResult) {
   return {
     target: r.target,
     source: [r.source.document, r.source.article, r.source.printedIn ? `in lại tại ${r.source.printedIn}` : undefined].filter(Boolean).join(", "),
+    section: r.source.section ?? null,
     form: r.form ?? null,
     row: r.row ?? null,
     label: r.label ?? null,
@@ -23,27 +26,95 @@ function resultJson(r: TargetResult) {
     // design.md's three statuses; targets no row measures are "no-data" with selfAssessment: true.
     status: r.status === "self-assessment" ? "no-data" : r.status,
     selfAssessment: r.status === "self-assessment",
+    reason: r.reason ?? null,
     criterion: r.criterion,
     unit: r.unit,
     year: r.year,
     programme: r.programme,
+    goal: r.goal ?? null,
     area: r.area,
     verified: r.verified,
     sheet: r.sheet ?? null,
     cell: r.address ?? null,
+    cells: r.cells.map((c) => ({ row: c.row, label: c.label, value: c.value, sheet: c.sheet ?? null, cell: c.address ?? null })),
+    valueText: r.valueText ?? null,
+    approximate: r.approximate ?? false,
+    partial: r.partial ?? false,
+    ...(r.comparator === "change-vs-baseline" ? { measured: r.measured ?? null, baseline: r.baseline ?? null } : {}),
     wording: r.wording,
     message: r.message,
   };
 }
 
-function parseBaselines(values: string[]): Record<string, number> {
+function ratingJson(s: RatingSuggestion) {
+  return {
+    form: s.form,
+    row: s.row,
+    stt: s.stt,
+    label: s.label,
+    suggestion: s.suggestion,
+    current: s.current,
+    currentText: s.currentText ?? null,
+    disagrees: s.disagrees,
+    sheet: s.sheet ?? null,
+    cell: s.address ?? null,
+    targets: s.targets,
+    evidence: s.evidence.map((r) => ({ target: r.target, status: r.status === "self-assessment" ? "no-data" : r.status, value: r.value, sheet: r.sheet ?? null, cell: r.address ?? null })),
+    missing: s.missing.map((m) => m.target),
+  };
+}
+
+/** The kind a baseline is read as: that of the metric's rows (a count of units reads "1.076" as 1076). */
+function baselineKind(t: Target): CellKind {
+  const m = t.metric;
+  const rowId = m ? (m.type === "row" ? m.row : m.type === "sum" ? m.rows[0] : m.numerator[0]) : undefined;
+  const kind = m && rowId ? findForm(m.form)?.rows.find((r) => r.id === rowId)?.kind : undefined;
+  return kind === "count" || kind === "percent" ? kind : "decimal";
+}
+
+/** `--baseline MÃ=SỐ`: a change target of the catalogue and a number read the Vietnamese way. */
+function parseBaselines(values: string[], io: Io): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of values) {
-    const m = /^([^=]+)=(-?\d+(?:[.,]\d+)?)$/.exec(v.trim());
-    if (!m) throw new UsageError(`--baseline cần dạng MÃ_CHỈ_TIÊU=SỐ, ví dụ par-sipas.dv-snc-giam=120 (nhận được «${v}»).`);
-    out[m[1]] = Number(m[2].replace(",", "."));
+    const m = /^([^=]+)=(.+)$/.exec(v.trim());
+    if (!m) throw new UsageError(`--baseline cần dạng MÃ_CHỈ_TIÊU=SỐ, ví dụ par.giam-sncl=52 (nhận được «${v}»).`);
+    const id = m[1].trim();
+    const t = findTarget(id);
+    if (!t) throw new UsageError(`--baseline: không có chỉ tiêu mã «${id}» (các mã có trong «cchc targets TỆP --json», trường target).`);
+    if (t.comparator !== "change-vs-baseline" || !t.change)
+      throw new UsageError(`--baseline: chỉ tiêu «${id}» không so sánh với năm gốc (${t.comparator}); không cần số liệu mốc.`);
+    const row: Row = { id: "baseline", stt: "", label: id, kind: baselineKind(t) };
+    const p = parseCell({ value: m[2].trim() }, row.kind, row);
+    if (p.type !== "number" || p.guess?.code === "note_in_number")
+      throw new UsageError(`--baseline: «${m[2]}» không phải là một số hợp lệ cho chỉ tiêu «${id}».`);
+    if (!t.metric)
+      io.err(`Lưu ý: chỉ tiêu «${id}» không có dòng số liệu nào đo được (cần tự đánh giá); số liệu mốc không được dùng.\n`);
+    out[id] = p.value;
   }
   return out;
+}
+
+/** "trang «Phụ lục», ô D17, D16" — every cell a result read. */
+function cellsText(r: TargetResult): string {
+  const bySheet = new Map<string, string[]>();
+  for (const c of r.cells) {
+    if (!c.address) continue;
+    const sheet = c.sheet ?? r.sheet ?? "";
+    const list = bySheet.get(sheet) ?? [];
+    if (!list.includes(c.address)) list.push(c.address);
+    bySheet.set(sheet, list);
+  }
+  return [...bySheet.entries()].map(([sheet, cells]) => `${sheet ? `trang «${sheet}», ` : ""}ô ${cells.join(", ")}`).join("; ");
+}
+
+const YEAR = (r: TargetResult) => (r.year === "yearly" ? "hằng năm" : `năm ${r.year}`);
+const short = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function resultLine(r: TargetResult): string {
+  const where = cellsText(r);
+  const what = r.label ? `«${short(r.label, 90)}»${r.columnLabel ? `, cột «${r.columnLabel}»` : ""}` : `«${short(r.wording, 90)}»`;
+  const source = [r.source.section, r.verified ? undefined : "nguồn chưa kiểm chứng"].filter(Boolean).join("; ");
+  return `  - ${where ? `${where} — ` : ""}${what}: ${r.message} [${r.target}, chỉ tiêu ${YEAR(r)}${source ? `; ${source}` : ""}]\n`;
 }
 
 export async function runTargets(argv: string[], io: Io): Promise<number> {
@@ -52,7 +123,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     "--level": { value: true },
     "--baseline": { value: true, repeatable: true },
   });
-  if (args.positional.length !== 1) throw new UsageError("Cần đúng một tệp: cchc targets TỆP [--json] [--level tinh|huyen|xa]");
+  if (args.positional.length !== 1) throw new UsageError("Cần đúng một tệp: cchc targets TỆP [--json] [--level tinh|huyen|xa] [--baseline MÃ=SỐ]...");
   const levelArg = flag(args, "--level");
   let level: Level | undefined;
   if (levelArg !== undefined) {
@@ -60,7 +131,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     if (!parsed.success) throw new UsageError(`Cấp «${levelArg}» không hợp lệ; dùng tinh, huyen hoặc xa.`);
     level = parsed.data;
   }
-  const baselines = parseBaselines(args.flags.get("--baseline") ?? []);
+  const baselines = parseBaselines(args.flags.get("--baseline") ?? [], io);
   const path = args.positional[0];
   let bytes: Uint8Array;
   try {
@@ -91,7 +162,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
           level: report.level,
           sheets: report.sheets,
           results: report.results.map(resultJson),
-          ratings: report.ratings.map((r) => ({ form: r.form, row: r.row, stt: r.stt, label: r.label, suggestion: r.suggestion, current: r.current, disagrees: r.disagrees, sheet: r.sheet ?? null, cell: r.address ?? null, targets: r.targets })),
+          ratings: report.ratings.map(ratingJson),
         },
         null,
         2,
@@ -99,13 +170,36 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     );
     return 0;
   }
-  io.out(`${path} — cấp ${report.level}\n`);
-  const counts = { met: 0, "not-met": 0, "no-data": 0, "self-assessment": 0 };
-  for (const r of report.results) counts[r.status]++;
-  io.out(`  Đạt ${counts.met} · Chưa đạt ${counts["not-met"]} · Chưa có số liệu ${counts["no-data"]} · Cần tự đánh giá ${counts["self-assessment"]}\n`);
-  for (const r of report.results.filter((x) => x.status === "not-met" || x.status === "met"))
-    io.out(`  [${STATUS_WORD[r.status]}] ${r.message}\n`);
-  for (const s of report.ratings.filter((x) => x.suggestion))
-    io.out(`  Gợi ý mục tiêu ${s.stt}: ${s.suggestion}${s.disagrees ? ` (đang ghi «${s.current}»)` : ""}\n`);
+
+  const rollup = report.sheets.some((s) => s.rollup);
+  io.out(`Tệp «${path}»: ${rollup ? "bảng tổng hợp" : "báo cáo"} cấp ${LEVEL_NAME[report.level]}${level ? " (theo --level)" : ""}.\n`);
+  for (const s of report.sheets)
+    io.out(`  Trang «${s.sheet}»: ${findForm(s.form)?.appendix ?? s.form} (${s.form})${s.unit ? `, ${s.unit}` : ""}${s.rollup ? ", số liệu tổng hợp" : ""}\n`);
+  const groups: [string, TargetResult[]][] = [
+    ["Chưa đạt", report.results.filter((x) => x.status === "not-met")],
+    ["Đạt", report.results.filter((x) => x.status === "met")],
+    ["Chưa có số liệu", report.results.filter((x) => x.status === "no-data")],
+  ];
+  const self = report.results.filter((x) => x.status === "self-assessment");
+  io.out(`Kết quả ${report.results.length} chỉ tiêu: ${[...groups.map(([name, list]) => `${name} ${list.length}`), `Cần tự đánh giá ${self.length}`].join(" · ")}\n`);
+  for (const [name, list] of groups) {
+    if (!list.length) continue;
+    io.out(`\n${name} (${list.length}):\n`);
+    for (const r of list) io.out(resultLine(r));
+  }
+  if (self.length) {
+    io.out(`\nCần tự đánh giá (${self.length}) — không có dòng số liệu nào của các phụ lục đo được:\n`);
+    for (const r of self) io.out(`  - ${r.target} (${YEAR(r)}): ${short(r.wording)}\n`);
+  }
+  const suggested = report.ratings.filter((x) => x.suggestion);
+  if (suggested.length) {
+    io.out(`\nGợi ý đánh giá mục tiêu (chỉ gợi ý, tệp không bị sửa):\n`);
+    for (const s of suggested) {
+      const where = s.address ? `trang «${s.sheet}», ô ${s.address}` : `trang «${s.sheet}»`;
+      const current = s.current ? `đang ghi «${s.current}»` : s.currentText ? `đang ghi «${s.currentText}»` : "chưa ghi đánh giá";
+      io.out(`  - Mục tiêu ${s.stt.replace(/\.$/, "")} (${where}): gợi ý «${s.suggestion}», ${current}${s.disagrees ? " — KHÁC với gợi ý, hãy xem lại" : ""}.\n`);
+      for (const r of s.evidence) io.out(`      ${r.target}: ${r.message}\n`);
+    }
+  }
   return 0;
 }
