@@ -7,7 +7,7 @@
 //   npm run build        production: office.js from Microsoft's CDN, dist/manifest.xml rewritten to
 //                        ADDIN_URL (env) or package.json "config.addinUrl"
 //
-// dist/node/ belongs to the CLI build (tsc -p tsconfig.cli.json) and is never cleaned here.
+// The CLI is built apart, into lib/ (tsc -p tsconfig.cli.json); dist/ is only what a server serves.
 "use strict";
 
 const path = require("node:path");
@@ -118,7 +118,7 @@ module.exports = (env = {}, argv = {}) => {
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "chunks/[name].[contenthash:8].js" : "chunks/[name].js",
       publicPath: "auto",
-      clean: { keep: /^node[\\/]/ },
+      clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
     module: {

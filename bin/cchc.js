@@ -3,7 +3,7 @@
 // Entry of the `cchc` command: the TypeScript CLI compiled by `npm run build:cli` (run on install).
 const { existsSync } = require("fs");
 const { join } = require("path");
-const entry = join(__dirname, "..", "dist", "node", "cli", "main.js");
+const entry = join(__dirname, "..", "lib", "cli", "main.js");
 if (!existsSync(entry)) {
   process.stderr.write("Chưa biên dịch CLI. Hãy chạy: npm install (hoặc npm run build:cli)\n");
   process.exit(2);
