@@ -8,7 +8,7 @@ import { cellKind } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import { a1, type MergeRange, type TemplateMetadata } from "./grid";
 import { encodeMarker } from "./metadata";
-import { FLAGS_HEADER, MARKED_ROWS, markRules } from "./marks";
+import { FLAGS_HEADER, MARKED_ROWS, markRules, type MarkSeverity } from "./marks";
 
 export type StyleName =
   | "appendix"
@@ -75,11 +75,16 @@ export const STYLES: Record<StyleName, CellStyle> = {
   excluded: { horizontal: "left", vertical: "top", wrap: true, border: true, color: "9C0006", fill: "FFC7CE", locked: true },
 };
 
-/** Colours of conditional formats and validation marks (Excel's own "bad" and "neutral" styles). */
+/**
+ * Colours of conditional formats and of the marks (core/marks): Excel's own "bad" and "neutral"
+ * styles for errors and warnings, and a violet of Excel's palette (Accent 4, lighter 80%) for a
+ * value short of a target, so that it is told apart from both.
+ */
 export const MARK_COLORS = {
   error: { fill: "FFC7CE", font: "9C0006" },
   warning: { fill: "FFEB9C", font: "9C5700" },
-} as const;
+  target: { fill: "E4DFEC", font: "5B3F86" },
+} as const satisfies Record<MarkSeverity, { fill: string; font: string }>;
 
 export interface LayoutCell {
   row: number;
@@ -120,8 +125,8 @@ export interface ConditionalFormat {
   right: number;
   formula: string;
   why: string;
-  /** Colour: error red (default) or warning amber. */
-  severity?: "error" | "warning";
+  /** Colour (MARK_COLORS): error red (default), warning amber, or the violet of a target not met. */
+  severity?: MarkSeverity;
 }
 
 export interface SheetLayout {
@@ -420,8 +425,8 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
   const markerCell = { row: 0, col: lastCol + 1 };
   put(markerCell.row, markerCell.col, encodeMarker(metadata), "marker");
   widths.push(2);
-  // Validation marks: a hidden, unlocked flags column and the rules that colour flagged cells,
-  // written with the template so marking works on a protected sheet.
+  // Marks (validation's E and W, the target check's T): a hidden, unlocked flags column and the
+  // rules that colour flagged cells, written with the template so marking works on a protected sheet.
   const flagsCol = markerCell.col + 1;
   put(0, flagsCol, FLAGS_HEADER, "flags");
   widths.push(2);
@@ -429,7 +434,7 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
     conditionalFormats.push({
       top: 0, left: 0, bottom: MARKED_ROWS, right: lastCol,
       formula: rule.formula, severity: rule.severity,
-      why: "cells the add-in's validation flagged in the hidden flags column",
+      why: "cells the add-in's checks flagged in the hidden flags column",
     });
   estimateHeights(cells, merges, widths, heights);
 
@@ -462,14 +467,21 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text.trimStart());
 }
 
-/** The layout as a dense 2-D array of values/formulas (what a renderer writes in one block). */
+/**
+ * The layout as a dense 2-D array of values/formulas (what a renderer writes in one block, after
+ * the number formats: string cells under "@" unless their numberFormat says otherwise).
+ */
 export function layoutMatrix(layout: SheetLayout): (string | number)[][] {
   const matrix: (string | number)[][] = [];
   for (let r = 0; r <= layout.lastRow; r++) matrix.push(new Array(layout.lastCol + 1).fill(""));
   for (const cell of layout.cells) {
-    // Outside text that a spreadsheet would take for a formula gets Excel's quote prefix, so
-    // "=HYPERLINK(…)" from a received file stays text when written through `range.formulas`.
-    const value = cell.text && typeof cell.value === "string" && looksLikeFormula(cell.value) ? `'${cell.value}` : (cell.value ?? "");
+    // Outside text that a spreadsheet would take for a formula must stay text when written through
+    // `range.formulas`. A renderer writes string cells under the Text format "@" (their own
+    // numberFormat, "@" by default; set before the values), where "=HYPERLINK(…)" stays what was
+    // typed — and where a quote prefix could be kept as a character. Only text under another
+    // format gets Excel's quote prefix.
+    const textFormat = (cell.numberFormat ?? "@") === "@";
+    const value = cell.text && typeof cell.value === "string" && !textFormat && looksLikeFormula(cell.value) ? `'${cell.value}` : (cell.value ?? "");
     matrix[cell.row][cell.col] = cell.formula ? `=${cell.formula}` : value;
   }
   return matrix;

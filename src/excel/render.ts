@@ -4,6 +4,8 @@
  * into queued Office.js calls, in two round trips whatever the number of rows or forms:
  *   1. read the existing sheet names (so nothing is overwritten or renamed);
  *   2. queue every sheet, value, format, merge, validation and protection, then sync once.
+ * `queueSheet` is the one per-sheet writer: templates (insertForms) and rollup sheets
+ * (src/excel/rollup.ts) go through it, so both look exactly like their .xlsx counterparts.
  */
 import { MARKED_ROWS } from "../core/marks";
 import { MARK_COLORS, STYLES, layoutMatrix, styleRectangles, type CellStyle, type SheetLayout } from "../core/layout";
@@ -30,10 +32,33 @@ function numberFormats(layout: SheetLayout): string[][] {
   for (let r = 0; r <= layout.lastRow; r++) formats.push(new Array(layout.lastCol + 1).fill("General"));
   for (const cell of layout.cells) {
     // Text cells are written as text ("@") so that a label such as "- Văn bản…" or an STT such as
-    // "1.2" is never read by Excel as a formula, a number or a date.
+    // "1.2" is never read by Excel as a formula, a number or a date (layoutMatrix relies on it).
     formats[cell.row][cell.col] = cell.numberFormat ?? (typeof cell.value === "string" ? "@" : "General");
   }
   return formats;
+}
+
+/** What a layout's cells block is written as: number formats first, then values and formulas. */
+export interface CellBlock {
+  formats: string[][];
+  matrix: (string | number)[][];
+}
+
+export function cellBlock(layout: SheetLayout): CellBlock {
+  return { formats: numberFormats(layout), matrix: layoutMatrix(layout) };
+}
+
+/**
+ * Queues rows [from, to) of the cells block (number formats, then values and formulas: the
+ * order matters, a string under "@" stays text). The whole block by default.
+ */
+export function queueCells(sheet: Excel.Worksheet, block: CellBlock, from = 0, to = block.matrix.length): void {
+  if (to <= from) return;
+  const cols = block.matrix[0]?.length ?? 0;
+  if (!cols) return;
+  const range = sheet.getRangeByIndexes(from, 0, to - from, cols);
+  range.numberFormat = from === 0 && to === block.formats.length ? block.formats : block.formats.slice(from, to);
+  range.formulas = from === 0 && to === block.matrix.length ? block.matrix : block.matrix.slice(from, to);
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle, features: ExcelFeatures): void {
@@ -51,13 +76,17 @@ function applyStyle(range: Excel.Range, style: CellStyle, features: ExcelFeature
   format.protection.locked = style.locked;
 }
 
-function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: ExcelFeatures, degraded: Set<string>): void {
-  const rows = layout.lastRow + 1;
-  const cols = layout.lastCol + 1;
-  const whole = sheet.getRangeByIndexes(0, 0, rows, cols);
-  whole.numberFormat = numberFormats(layout);
-  whole.formulas = layoutMatrix(layout);
+/**
+ * Queues one sheet's layout: the cells block (unless `cells` is false: the caller writes it with
+ * `queueCells`, e.g. in slices) and everything else — widths, heights, styles, borders, merges,
+ * hidden columns, validations, conditional formats, frozen panes, page layout, protection.
+ */
+export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: ExcelFeatures, degraded: Set<string>, cells = true): void {
+  if (cells) queueCells(sheet, cellBlock(layout));
+  queueFormatting(sheet, layout, features, degraded);
+}
 
+function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, features: ExcelFeatures, degraded: Set<string>): void {
   layout.widths.forEach((width, col) => {
     sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;
   });
@@ -126,6 +155,7 @@ function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: Excel
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
   // Protection without a password: guards the layout against slips; any user can lift it.
+  if (layout.protect === false) return;
   sheet.protection.protect({
     allowFormatColumns: true,
     allowFormatRows: true,
@@ -134,6 +164,28 @@ function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: Excel
     allowDeleteRows: false,
     selectionMode: "Normal",
   });
+}
+
+/**
+ * Bytes an action takes in a request, on the generous side: Office.js sends each as JSON with the
+ * object path it acts on (a range, its format, font…), about 100-150 bytes all told.
+ */
+const ACTION_BYTES = 200;
+
+/**
+ * A conservative estimate of the request bytes `queueSheet` sends for a layout besides its cells
+ * block: the actions it queues, counted the way queueFormatting queues them. Used to keep a
+ * request under Excel on the web's 5 MB limit (src/excel/rollup.ts).
+ */
+export function estimateFormattingBytes(layout: SheetLayout): number {
+  let actions = 2 * layout.widths.length + 2 * Object.keys(layout.heights).length;
+  for (const rects of styleRectangles(layout).values()) actions += 13 * rects.length;
+  const t = layout.table;
+  const boxes = 1 + layout.cells.filter((c) => STYLES[c.style].border && (c.row < t.top || c.row > t.bottom || c.col < t.left || c.col > t.right)).length;
+  actions += 20 * boxes + 2 * layout.merges.length + 8;
+  actions += 7 * layout.validations.length + 7 * layout.conditionalFormats.length + 8;
+  const text = layout.validations.reduce((n, v) => n + v.prompt.length + v.error.length + v.promptTitle.length + v.errorTitle.length + (v.list?.join(",").length ?? 0), 0);
+  return actions * ACTION_BYTES + 3 * text;
 }
 
 /**

@@ -7,9 +7,9 @@
 import type { Form } from "../catalog/schema";
 import { columnLetters, type Grid, type RawCell } from "../core/grid";
 import type { Issue } from "../core/issues";
-import { FLAGS_HEADER, MARKED_ROWS, flagColumn, markRules } from "../core/marks";
+import { FLAGS_HEADER, MARKED_ROWS, buildFlagColumn, issueMarks, markRules, type CellMark, type MarkKind } from "../core/marks";
 import { MARK_COLORS } from "../core/layout";
-import { analyseWorkbook, type SheetAnalysis } from "../core/workbook";
+import { analyseWorkbook } from "../core/workbook";
 
 export interface SheetSummary {
   sheet: string;
@@ -31,13 +31,24 @@ export interface ExcelValidation {
   degraded: string[];
 }
 
-interface ReadSheet {
+/** A sheet whose used range (and protection) was queued for loading by `queueRead`. */
+export interface ReadSheet {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   name: string;
 }
 
-function toGrid(name: string, used: Excel.Range): Grid {
+/** Queues the load of a sheet's used range (values, text, position) and protection state. */
+export function queueRead(worksheets: Excel.WorksheetCollection, name: string): ReadSheet {
+  const sheet = worksheets.getItem(name);
+  const used = sheet.getUsedRangeOrNullObject(false);
+  used.load("values,text,rowIndex,columnIndex");
+  sheet.protection.load("protected");
+  return { sheet, used, name };
+}
+
+/** A loaded range (a used range, or part of one) as a core Grid: rows and columns from A1. */
+export function toGrid(name: string, used: Excel.Range): Grid {
   const cells: (RawCell | null)[][] = [];
   if (used.isNullObject) return { sheet: name, cells };
   for (let r = 0; r < used.rowIndex; r++) cells.push([]);
@@ -53,7 +64,7 @@ function toGrid(name: string, used: Excel.Range): Grid {
 }
 
 /** Column index (0-based) of the flags column, if the sheet has one. */
-function findFlagsColumn(grid: Grid): number | undefined {
+export function findFlagsColumn(grid: Grid): number | undefined {
   const first = grid.cells[0] ?? [];
   const col = first.findIndex((cell) => cell?.value === FLAGS_HEADER);
   return col >= 0 ? col : undefined;
@@ -63,15 +74,36 @@ function lastColumn(grid: Grid): number {
   return grid.cells.reduce((max, row) => Math.max(max, (row?.length ?? 0) - 1), 0);
 }
 
-/** Queues the marks of one sheet; returns the flags column used, if any. */
-function queueMarks(read: ReadSheet, grid: Grid, analysis: SheetAnalysis, degraded: string[]): number | undefined {
+/** The flags column as read, row-indexed ("" where empty). */
+function flagValues(grid: Grid, col: number): string[] {
+  return grid.cells.map((row) => {
+    const v = row?.[col]?.value;
+    return v === null || v === undefined ? "" : String(v);
+  });
+}
+
+/**
+ * Queues the marks of one sheet (core/marks): the flags column rewritten with `marks` for the
+ * kinds in `replace`, the other kinds kept as read; written only when it changes. A sheet
+ * without a flags column gets one, hidden, with the mark rules, when there is something to mark
+ * — unless it is protected (then `protectedNote` goes to `degraded`). Returns the flags column
+ * used, if any.
+ */
+export function queueMarks(
+  read: ReadSheet,
+  grid: Grid,
+  marks: readonly CellMark[],
+  replace: readonly MarkKind[],
+  degraded: string[],
+  protectedNote: string,
+): number | undefined {
   const { sheet } = read;
   let flagsCol = findFlagsColumn(grid);
-  const protectedSheet = read.sheet.protection.protected;
+  const existing = flagsCol === undefined ? [] : flagValues(grid, flagsCol);
   if (flagsCol === undefined) {
-    if (!analysis.issues.some((i) => i.cell)) return undefined; // nothing to mark and nothing to clear
-    if (protectedSheet) {
-      degraded.push(`Trang «${read.name}» đang được bảo vệ nên không tô màu được ô có vấn đề; danh sách vẫn có đủ trong ngăn bên phải.`);
+    if (!marks.length) return undefined; // nothing to mark and nothing to clear
+    if (read.sheet.protection.protected) {
+      degraded.push(protectedNote);
       return undefined;
     }
     flagsCol = lastColumn(grid) + 2;
@@ -84,11 +116,14 @@ function queueMarks(read: ReadSheet, grid: Grid, analysis: SheetAnalysis, degrad
     }
     sheet.getRangeByIndexes(0, flagsCol, 1, 1).columnHidden = true;
   }
-  // Rewrite the whole flags column down to the last row that may hold an old mark.
-  const column = flagColumn(analysis.issues, Math.max(grid.cells.length - 1, 0));
-  sheet.getRangeByIndexes(0, flagsCol, column.length, 1).values = column.map((v) => [v]);
+  // The whole flags column down to the last row that may hold an old mark.
+  const column = buildFlagColumn(marks, Math.max(grid.cells.length - 1, 0), replace, existing);
+  if (column.some((v, r) => v !== (existing[r] ?? ""))) sheet.getRangeByIndexes(0, flagsCol, column.length, 1).values = column.map((v) => [v]);
   return flagsCol;
 }
+
+const PROTECTED_NOTE = (sheet: string) =>
+  `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô có vấn đề; danh sách vẫn có đủ trong ngăn bên phải.`;
 
 /**
  * Validates the named sheets, or every visible sheet when `only` is absent, and marks their
@@ -102,13 +137,7 @@ export async function validateWorkbook(context: Excel.RequestContext, forms: rea
     await context.sync();
     names = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
   }
-  const reads: ReadSheet[] = names.map((name) => {
-    const sheet = worksheets.getItem(name);
-    const used = sheet.getUsedRangeOrNullObject(false);
-    used.load("values,text,rowIndex,columnIndex");
-    sheet.protection.load("protected");
-    return { sheet, used, name };
-  });
+  const reads = names.map((name) => queueRead(worksheets, name));
   await context.sync();
 
   const grids = reads.map((r) => toGrid(r.name, r.used));
@@ -120,10 +149,10 @@ export async function validateWorkbook(context: Excel.RequestContext, forms: rea
     const hasFlags = findFlagsColumn(grids[index]) !== undefined;
     if (!analysis.filled) {
       if (analysis.recognition.status === "unrecognised") result.unrecognised.push({ sheet: analysis.sheet, reason: analysis.recognition.reason });
-      if (hasFlags) queueMarks(reads[index], grids[index], { ...analysis, issues: [] }, degraded); // clear old marks
+      if (hasFlags) queueMarks(reads[index], grids[index], [], ["E", "W"], degraded, PROTECTED_NOTE(analysis.sheet)); // clear old marks
       continue;
     }
-    const flagsCol = queueMarks(reads[index], grids[index], analysis, degraded);
+    const flagsCol = queueMarks(reads[index], grids[index], issueMarks(analysis.issues), ["E", "W"], degraded, PROTECTED_NOTE(analysis.sheet));
     const errors = analysis.issues.filter((i) => i.severity === "error").length;
     result.sheets.push({
       sheet: analysis.sheet,

@@ -137,3 +137,36 @@ test("validation texts longer than Excel accepts fail at sync", async () => {
   range.dataValidation.prompt = { showPrompt: true, title: "Tiêu đề quá dài cho ô nhắc nhập dữ liệu", message: "x" };
   await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
 });
+
+test("a range's used part is its intersection with the sheet's used range; none gives a null object", async () => {
+  const { context } = createStandIn({ sheets: [{ name: "Sheet1", cells: [[], ["", "", "x", "y"], [], [], [], [], [], [], [], ["z"]] }] });
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  const head = sheet.getRange("1:8").getUsedRangeOrNullObject(true);
+  head.load("address,values");
+  const none = sheet.getRange("F1:G3").getUsedRangeOrNullObject(true);
+  none.load("values");
+  await context.sync();
+  expect(head.address).toBe("Sheet1!A2:D8");
+  expect(head.values[0]).toEqual(["", "", "x", "y"]);
+  expect(none.isNullObject).toBe(true);
+  sheet.getRange("F1:G3").getUsedRange(true);
+  await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+});
+
+test("renaming, adding under the old name and deleting the renamed sheet work in one request, in order", async () => {
+  const { context, workbook } = createStandIn({ sheets: [{ name: "TH cũ", cells: [["cũ"]] }] });
+  const old = context.workbook.worksheets.getItem("TH cũ");
+  old.name = "~tạm";
+  context.workbook.worksheets.add("TH cũ");
+  old.delete();
+  await context.sync();
+  expect(workbook.sheetNames()).toEqual(["TH cũ"]);
+  expect(workbook.sheet("TH cũ").at("A1").value).toBeNull();
+});
+
+test("the last visible sheet cannot be deleted", async () => {
+  const { context, workbook } = createStandIn();
+  context.workbook.worksheets.getItem("Sheet1").delete();
+  await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+  expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+});

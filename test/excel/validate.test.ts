@@ -122,12 +122,13 @@ describe("a sheet typed by hand", () => {
     expect(flagsCol).toBeGreaterThan(PL3.columns.length + 1);
     expect(sheet.hiddenColumns.has(flagsCol)).toBe(true);
     expect(String(sheet.cell(totalRow, flagsCol).value)).toContain("|E3|");
-    expect(sheet.conditionalFormats.filter((cf) => cf.formula?.includes(columnLetters(flagsCol)))).toHaveLength(2);
+    // One rule per kind of mark: validation's errors and warnings, the target check's T.
+    expect(sheet.conditionalFormats.filter((cf) => cf.formula?.includes(columnLetters(flagsCol)))).toHaveLength(3);
     expect(result.sheets[0].flagsColumn).toBe(columnLetters(flagsCol));
 
     // A second run reuses the same column and rules.
     await validateWorkbook(standIn.context, FORMS);
-    expect(sheet.conditionalFormats.filter((cf) => cf.formula?.includes(columnLetters(flagsCol)))).toHaveLength(2);
+    expect(sheet.conditionalFormats.filter((cf) => cf.formula?.includes(columnLetters(flagsCol)))).toHaveLength(3);
   });
 
   it("lists a sheet that matches no form with the reason, and marks nothing", async () => {

@@ -22,6 +22,7 @@
  *   "=…"); elsewhere "=…" is a formula, "12" / "1.5" / "12%" / "TRUE" / "3/4" become numbers,
  *   percents, booleans, dates; null in a 2-D array leaves that cell alone;
  * - merging keeps the top-left value and gives the whole area the top-left cell's format;
+ * - `Range.getUsedRange(OrNullObject)`: the range's intersection with the sheet's used range;
  * - `context.sync()` is counted (`syncCount`; `roundTrips` counts only syncs with queued work,
  *   since office.js sends nothing for an empty batch); a request over 5 MB fails as on the web.
  * Deliberately stricter than Office.js: proxies are sealed (assigning a property the API does not
@@ -1292,6 +1293,43 @@ class RangeProxy extends ClientObject {
         sheet.merges.push({ ...area });
       }
     });
+  }
+
+  /**
+   * The part of this range that is used: its intersection with the sheet's used range (with
+   * `valuesOnly`, the cells holding values or formulas), resolved at sync like any navigation.
+   * `getUsedRange` fails with ItemNotFound when none is used (ExcelApi 1.1 without the argument,
+   * 1.2 with it); `getUsedRangeOrNullObject` (ExcelApi 1.4) gives a null object instead.
+   */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this.usedPart("Range.getUsedRange", valuesOnly, false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.context.requireApi(4, "Range.getUsedRangeOrNullObject");
+    return this.usedPart("Range.getUsedRangeOrNullObject", valuesOnly, true);
+  }
+
+  private usedPart(where: string, valuesOnly: boolean | undefined, orNull: boolean): RangeProxy {
+    const binding = new RangeBinding();
+    const proxy = new RangeProxy(this.context, binding);
+    this.context.enqueue(
+      where,
+      () => {
+        const { sheet, rect } = this.target(where);
+        const used = sheet.usedRange(valuesOnly ?? false);
+        const part =
+          used && intersects(used, rect)
+            ? { top: Math.max(used.top, rect.top), left: Math.max(used.left, rect.left), bottom: Math.min(used.bottom, rect.bottom), right: Math.min(used.right, rect.right) }
+            : null;
+        if (!part && !orNull) throw rich("ItemNotFound", where, "no used cells in the range");
+        binding.sheet = sheet;
+        binding.rect = part;
+        return () => proxy.markResolved(part === null);
+      },
+      { api: orNull ? undefined : valuesOnly === undefined ? undefined : 2 },
+    );
+    return proxy;
   }
 
   /** Selects the range; Excel refuses a selection on a sheet that is not active. */

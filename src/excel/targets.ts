@@ -1,0 +1,77 @@
+/**
+ * "Chỉ tiêu" in Excel: the visible sheets (a unit's filled appendices, or a rollup) evaluated
+ * against the reform targets by core/target-report, and every cell whose value falls short of a
+ * target marked — through the hidden flags column of core/marks (mark "T", its own colour),
+ * never by changing the cell or its formatting. The user's Đạt / Không đạt ratings are read and
+ * compared with the suggestions, never written.
+ *
+ * Round trips, whatever the number of sheets or rows: 1. the sheet list, 2. every visible sheet's
+ * used range, 3. the flags columns that change (T marks added where a target is not met, cleared
+ * where it now is; validation's E and W marks are kept). No third round trip when the level
+ * cannot be told (the pane asks for it and runs again).
+ */
+import type { Form } from "../catalog/schema";
+import type { Area } from "../catalog/targets";
+import { targetMarks } from "../core/marks";
+import { targetReport, type TargetReport, type TargetReportOptions } from "../core/target-report";
+import { summariseByArea, type StatusCounts, type TargetResult } from "../core/targets";
+import { queueMarks, queueRead, toGrid } from "./validate";
+
+/** A cell marked as short of a target, for the pane's list (click → `selectCell(sheet, address)`). */
+export interface TargetMark {
+  sheet: string;
+  address: string;
+  /** The result behind the mark: value, criterion, wording, source. */
+  result: TargetResult;
+  /** Vietnamese, what the pane shows for the cell: the target, the value and where the target comes from. */
+  note: string;
+}
+
+export interface TargetCheck {
+  /** Level evaluated (undefined: it could not be told — ask the user, pass `level`), sheets used, results, rating suggestions. */
+  report: TargetReport;
+  /** Met / not met / no data / self-assessment per reform area, for the pane's chart. */
+  byArea: { area: Area; counts: StatusCounts }[];
+  /** Cells marked in the workbook, in the order of the results. */
+  marks: TargetMark[];
+  /** Vietnamese notes about marks that could not be shown. */
+  degraded: string[];
+}
+
+function noteOf(r: TargetResult): string {
+  const source = [r.source.document, r.source.section].filter(Boolean).join(", ");
+  const value = r.valueText ? `: ${r.valueText}` : "";
+  return `Chưa đạt chỉ tiêu «${r.criterion}»${value}. ${r.wording} (${source}).`;
+}
+
+const PROTECTED_NOTE = (sheet: string) =>
+  `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô chưa đạt chỉ tiêu; danh sách vẫn có đủ trong ngăn bên phải.`;
+
+/**
+ * Evaluates the targets on the visible sheets and marks the cells short of one (see the header).
+ * `level`: the level of the report when the sheets do not tell it; `baselines`: values of the
+ * base year for change targets, by target id.
+ */
+export async function checkTargets(context: Excel.RequestContext, forms: readonly Form[], options: TargetReportOptions = {}): Promise<TargetCheck> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const names = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+  const reads = names.map((name) => queueRead(worksheets, name));
+  await context.sync();
+
+  const grids = reads.map((r) => toGrid(r.name, r.used));
+  const report = targetReport(grids, forms, options);
+  const result: TargetCheck = { report, byArea: summariseByArea(report.results), marks: [], degraded: [] };
+  if (!report.level) return result;
+
+  for (const r of report.results) {
+    if (r.status === "not-met" && r.sheet && r.address) result.marks.push({ sheet: r.sheet, address: r.address, result: r, note: noteOf(r) });
+  }
+  reads.forEach((read, i) => {
+    const addresses = result.marks.filter((m) => m.sheet === read.name).map((m) => m.address);
+    queueMarks(read, grids[i], targetMarks(addresses), ["T"], result.degraded, PROTECTED_NOTE(read.name));
+  });
+  await context.sync();
+  return result;
+}
