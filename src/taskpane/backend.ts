@@ -11,8 +11,10 @@
  * place, core-wiring.ts, shared by both implementations.
  */
 import type { Level } from "../catalog";
+import type { Area } from "../catalog/targets/schema";
 import type { Issue } from "../core/issues";
 import type { TargetReport } from "../core/target-report";
+import type { StatusCounts } from "../core/targets";
 import type { Workspace } from "./workspace";
 
 export type BackendKind = "excel" | "standalone";
@@ -71,7 +73,12 @@ export interface CheckReport {
   warnings: number;
   /** What this host could not show (Vietnamese), e.g. marks on a protected sheet. */
   degraded: string[];
+  /** Excel: the recognised sheets are watched, and the report is re-sent as they change (`onCheckUpdate`). */
+  live?: boolean;
 }
+
+/** A report refreshed after the user changed a checked sheet, or why the refresh failed. */
+export type CheckUpdate = { report: CheckReport } | { error: PaneError };
 
 // ---- Tổng hợp ----------------------------------------------------------------------------------
 
@@ -81,9 +88,27 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+/** A sheet of the open workbook that can be consolidated as one unit's report. */
+export interface SourceSheet {
+  sheet: string;
+  /** The appendices recognised on it, for the user ("Phụ lục 3 · cấp huyện"). */
+  forms: string[];
+  /** The unit the sheet names (template or unit cell); absent when it names none (its sheet name is used). */
+  unit?: string;
+}
+
+export interface SourceSheets {
+  /** Sheets with a recognised appendix, in workbook order (rollup sheets and empty sheets left out). */
+  sheets: SourceSheet[];
+  /** Sheets with content but no appendix recognised (left out), with the reason. */
+  skipped: { sheet: string; reason: string }[];
+}
+
 export interface RollupRequest {
   /** Received files, read one by one (progress reported, cancellable). */
   files: InputFile[];
+  /** Sheets of the open workbook to consolidate too, each one unit's report; `unit` corrects the unit's name. */
+  sheets?: { name: string; unit?: string }[];
   /** The consolidating unit and period, for the output's header. */
   unit?: string;
   period?: string;
@@ -91,12 +116,18 @@ export interface RollupRequest {
   expected?: string[];
 }
 
+/** What became of a file while reading: "reading", then what its reading gave. */
+export type FileReadStatus = "reading" | "read" | "unreadable" | "unrecognised";
+
 export interface RollupProgress {
   /** Files read so far, of `total`. */
   done: number;
   total: number;
-  /** The file being read, or "" when consolidating. */
+  /** The file being read or just read, or "" when consolidating. */
   file: string;
+  /** Index of `file` in the request's files. */
+  index?: number;
+  status?: FileReadStatus;
 }
 
 export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "duplicate" | "missing";
@@ -106,6 +137,8 @@ export interface RollupOutcome {
   units: { unit: string; status: FileStatus; statusLabel: string; message: string; files: { file: string; status: FileStatus; reason?: string }[] }[];
   /** Sheets written: status, then for each form its rollup and detail sheets. */
   sheets: { name: string; kind: "status" | "rollup" | "detail" }[];
+  /** Sheets of the previous rollup that the new ones replaced (rebuilding never piles up copies). */
+  replaced: string[];
   /** Forms consolidated. */
   forms: number;
   degraded: string[];
@@ -113,10 +146,27 @@ export interface RollupOutcome {
 
 // ---- Chỉ tiêu -----------------------------------------------------------------------------------
 
+/** A cell marked in the workbook as short of a target ("T" flag). */
+export interface TargetMarkView {
+  sheet: string;
+  address: string;
+  target: string;
+  /** Vietnamese: the target, the value and where the target comes from. */
+  note: string;
+}
+
 export type TargetsOutcome =
   | { status: "no-forms"; message: string }
   | { status: "need-level"; message: string }
-  | { status: "done"; report: TargetReport };
+  | {
+      status: "done";
+      report: TargetReport;
+      /** Met / not met / no data / self-assessment per reform area (for the chart). */
+      byArea: { area: Area; counts: StatusCounts }[];
+      /** Excel: the cells marked "T" in the workbook (none in standalone mode). */
+      marks: TargetMarkView[];
+      degraded: string[];
+    };
 
 // ---- The interface ----------------------------------------------------------------------------
 
@@ -129,14 +179,22 @@ export interface Backend {
   insertForms(request: InsertRequest): Promise<InsertOutcome>;
   /** Reads every sheet, recognises the forms and validates them. Throws PaneError. */
   check(): Promise<CheckReport>;
+  /**
+   * Excel: after `check()`, the recognised sheets are watched; each change re-validates its sheet
+   * and the whole report is sent again. Returns the unsubscribe function.
+   */
+  onCheckUpdate?(listener: (update: CheckUpdate) => void): () => void;
   /** Shows a cell to the user (activates its sheet and selects it). Throws PaneError. */
   select(sheet: string, cell: string): Promise<void>;
   /**
-   * Consolidates received files (Tổng hợp) into new sheets, never overwriting. Reads the files
-   * one by one, reporting progress and yielding to the UI; `signal` cancels between files
+   * Consolidates received files and chosen sheets (Tổng hợp) into new sheets that replace the
+   * previous rollup's (marker rule, core/rollup-layout), never touching another sheet. Reads the
+   * files one by one, reporting progress and yielding to the UI; `signal` cancels between files
    * (throws PaneError «Đã huỷ»). Unreadable files are reported per unit, not thrown.
    */
   rollup(request: RollupRequest, onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<RollupOutcome>;
+  /** The sheets of the open workbook that can be consolidated (each one unit's report). Throws PaneError. */
+  sourceSheets(): Promise<SourceSheets>;
   /** Evaluates the targets (Chỉ tiêu) on the open sheets, at `level` or the level the sheets tell. */
   targets(level?: Level): Promise<TargetsOutcome>;
   /** Standalone mode only: the sheets the user works on (preview, edits, selection). */

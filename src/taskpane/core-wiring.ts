@@ -2,19 +2,27 @@
  * The one place where the task pane hands sheets and files to the core pipelines, shared by the
  * Excel and the standalone backend:
  *   Kiểm tra  → core/workbook analyseWorkbook (recognise + validate; Excel: excel/validate)
- *   Tổng hợp  → xlsx/received (SheetJS) + core/consolidate (units, rollup, output sheets)
- *   Chỉ tiêu  → core/target-report (targets at the report's level, suggested ratings)
+ *   Tổng hợp  → xlsx/received consolidateFiles (files, SheetJS) + excel/rollup sourcesFromSheets
+ *               (sheets of the workbook) + core/consolidate (units, rollup, output sheets;
+ *               Excel: excel/rollup writeRollup)
+ *   Chỉ tiêu  → core/target-report (targets at the report's level, suggested ratings; Excel:
+ *               excel/targets checkTargets, which also marks the cells short of a target)
  * Loaded with import() by the backends, so the pipelines stay out of the first paint.
  */
-import { FORMS, type Level } from "../catalog";
+import { FORMS, type Form, type Level } from "../catalog";
+import type { Area } from "../catalog/targets/schema";
 import { consolidate, type Consolidation } from "../core/consolidate";
 import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { readMarker } from "../core/metadata";
 import { formName } from "../core/recognise";
-import { targetReport } from "../core/target-report";
+import { isRollupSheet } from "../core/rollup-layout";
+import { targetReport, type TargetReport } from "../core/target-report";
+import { summariseByArea, type StatusCounts } from "../core/targets";
 import { UNIT_STATUS_LABELS, type ReceivedSource } from "../core/units";
 import { analyseWorkbook } from "../core/workbook";
+import { sourcesFromSheets } from "../excel/rollup";
+import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
 import {
   PaneError,
@@ -24,6 +32,8 @@ import {
   type RollupOutcome,
   type RollupProgress,
   type RollupRequest,
+  type SourceSheets,
+  type TargetMarkView,
   type TargetsOutcome,
 } from "./backend";
 
@@ -101,38 +111,36 @@ export function cancelled(): PaneError {
   return new PaneError("Đã huỷ tổng hợp.", "Chưa có trang tính nào được tạo. Bấm «Tổng hợp» để làm lại khi sẵn sàng.");
 }
 
-/** Lets the browser paint and handle clicks (Huỷ) between files. */
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
- * Reads received files one by one with SheetJS into consolidation sources. A file that cannot be
- * read becomes a source with its reason; the others are still read.
+ * Reads received files one by one (xlsx/received consolidateFiles: SheetJS, loaded on demand,
+ * yielding to the UI before each file) into consolidation sources, reporting each file's status.
+ * A file that cannot be read becomes a source with its reason; `signal` cancels between files.
  */
-export async function readReceived(files: readonly InputFile[], onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<ReceivedSource[]> {
-  const { receivedFromFile } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/received");
-  const sources: ReceivedSource[] = [];
-  for (let i = 0; i < files.length; i++) {
-    if (signal?.aborted) throw cancelled();
-    const file = files[i];
-    onProgress?.({ done: i, total: files.length, file: file.name });
-    await yieldToUi();
-    if (signal?.aborted) throw cancelled();
-    try {
-      sources.push(receivedFromFile(file.bytes, file.name, FORMS));
-    } catch (error) {
-      sources.push({ source: file.name, outcome: "unreadable", reason: error instanceof Error ? error.message : String(error), forms: [], issues: [] });
-    }
+export async function readFiles(files: readonly InputFile[], onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<ReceivedSource[]> {
+  const { consolidateFiles } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/received");
+  try {
+    const sources = await consolidateFiles(
+      files,
+      FORMS,
+      (index, total, file, status) => onProgress?.({ done: status === "reading" ? index : index + 1, total, file, index, status }),
+      signal,
+    );
+    onProgress?.({ done: files.length, total: files.length, file: "" });
+    return sources;
+  } catch (error) {
+    if (signal?.aborted || (error instanceof Error && error.name === "AbortError")) throw cancelled();
+    throw error;
   }
-  onProgress?.({ done: files.length, total: files.length, file: "" });
-  await yieldToUi();
-  if (signal?.aborted) throw cancelled();
-  return sources;
 }
 
-export function consolidateSources(sources: readonly ReceivedSource[], request: RollupRequest, taken: Iterable<string>): Consolidation {
-  if (!sources.length) throw new PaneError("Chưa chọn tệp nào để tổng hợp.", "Hãy bấm «Chọn tệp…» và chọn các tệp báo cáo nhận được từ đơn vị cấp dưới.");
+/** Throws when there is nothing to consolidate, or when not a single file could be read. */
+export function checkSources(sources: readonly ReceivedSource[]): void {
+  if (!sources.length) {
+    throw new PaneError(
+      "Chưa chọn tệp hay trang tính nào để tổng hợp.",
+      "Hãy đánh dấu các trang tính của đơn vị trong sổ làm việc, hoặc bấm «Chọn tệp…» và chọn các tệp báo cáo nhận được từ đơn vị cấp dưới.",
+    );
+  }
   if (sources.every((s) => s.outcome === "unreadable")) {
     throw new PaneError(
       "Không đọc được tệp nào.",
@@ -140,17 +148,69 @@ export function consolidateSources(sources: readonly ReceivedSource[], request: 
       sources.map((s) => `${s.source}: ${s.reason ?? ""}`).join("; "),
     );
   }
+}
+
+/** The request's options for core/consolidate (and excel/rollup writeRollup). */
+export function consolidateOptions(request: RollupRequest): { expected?: string[]; unit?: string; period?: string } {
   const expected = request.expected?.map((u) => u.trim()).filter(Boolean);
-  return consolidate(sources, {
+  return {
     ...(expected?.length ? { expected } : {}),
     ...(request.unit?.trim() ? { unit: request.unit.trim() } : {}),
     ...(request.period?.trim() ? { period: request.period.trim() } : {}),
-    taken,
-  });
+  };
+}
+
+export function consolidateSources(sources: readonly ReceivedSource[], request: RollupRequest, taken: Iterable<string>): Consolidation {
+  checkSources(sources);
+  return consolidate(sources, { ...consolidateOptions(request), taken });
+}
+
+/** "Phụ lục 3 · cấp huyện" for lists of sheets. */
+function formLabel(form: Form): string {
+  const level = form.familyTitle.split(/\s+[—–]\s+/)[1]?.trim();
+  return level ? `${form.appendix} · ${level}` : form.appendix;
+}
+
+function isBlank(grid: Grid): boolean {
+  return !grid.cells.some((row) => row?.some((cell) => cell && cell.value !== null && String(cell.value).trim() !== ""));
+}
+
+/**
+ * The sheets (of the workbook, or of the standalone workspace) that can be consolidated, each as
+ * one unit's report: recognised appendices with the unit they name. Rollup sheets (marker rule)
+ * and empty sheets are left out; sheets with content but no appendix are listed as skipped.
+ */
+export function sourceSheetsOf(grids: readonly Grid[]): SourceSheets {
+  const out: SourceSheets = { sheets: [], skipped: [] };
+  for (const grid of grids) {
+    if (isBlank(grid) || isRollupSheet(grid)) continue;
+    const [source] = sourcesFromSheets([grid], FORMS);
+    if (!source) continue;
+    if (source.outcome !== "read") {
+      const reason = (source.reason ?? "").replace(/^«[^»]*»:\s*/, "");
+      out.skipped.push({ sheet: grid.sheet, reason });
+      continue;
+    }
+    const unit = source.forms.find((f) => f.unit?.trim())?.unit?.trim();
+    out.sheets.push({ sheet: grid.sheet, forms: source.forms.map((f) => formLabel(f.form)), ...(unit ? { unit } : {}) });
+  }
+  return out;
+}
+
+/** The chosen sheets as consolidation sources, each one unit's report, with the user's corrections of unit names. */
+export function sheetSources(grids: readonly Grid[], chosen: readonly { name: string; unit?: string }[]): ReceivedSource[] {
+  const units: Record<string, string> = {};
+  for (const c of chosen) if (c.unit?.trim()) units[c.name] = c.unit.trim();
+  return sourcesFromSheets(grids, FORMS, units);
 }
 
 /** What the view shows of a consolidation, with the sheet names actually written. */
-export function rollupOutcome(c: Consolidation, written: { name: string; kind: "status" | "rollup" | "detail" }[], degraded: string[]): RollupOutcome {
+export function rollupOutcome(
+  c: Consolidation,
+  written: { name: string; kind: "status" | "rollup" | "detail" }[],
+  replaced: string[],
+  degraded: string[],
+): RollupOutcome {
   return {
     units: c.units.units.map((u) => ({
       unit: u.unit,
@@ -160,15 +220,20 @@ export function rollupOutcome(c: Consolidation, written: { name: string; kind: "
       files: u.files.map((f) => ({ file: f.source, status: f.status, ...(f.reason ? { reason: f.reason } : {}) })),
     })),
     sheets: written,
+    replaced,
     forms: c.rollups.length,
     degraded,
   };
 }
 
+/** Names of the sheets a previous rollup wrote (they carry its marker): a rebuild replaces them. */
+export function rollupSheetNames(grids: readonly Grid[]): string[] {
+  return grids.filter(isRollupSheet).map((g) => g.sheet);
+}
+
 // ---- Chỉ tiêu ---------------------------------------------------------------------------------
 
-export function targetsOf(grids: readonly Grid[], level?: Level): TargetsOutcome {
-  const report = targetReport(grids.map(withMetadata), FORMS, level ? { level } : {});
+function targetsOutcome(report: TargetReport, byArea: { area: Area; counts: StatusCounts }[], marks: TargetMarkView[], degraded: string[]): TargetsOutcome {
   if (!report.sheets.length) {
     return {
       status: "no-forms",
@@ -176,7 +241,19 @@ export function targetsOf(grids: readonly Grid[], level?: Level): TargetsOutcome
     };
   }
   if (!report.level) {
-    return { status: "need-level", message: "Không xác định được cấp báo cáo từ tên đơn vị. Hãy chọn cấp (tỉnh, huyện hoặc xã) rồi đánh giá lại." };
+    return { status: "need-level", message: "Không xác định được cấp báo cáo từ tên đơn vị. Hãy chọn cấp (tỉnh, huyện hoặc xã) để đánh giá." };
   }
-  return { status: "done", report };
+  return { status: "done", report, byArea, marks, degraded };
+}
+
+/** Chỉ tiêu over sheets read from files or the workspace (nothing is marked there). */
+export function targetsOf(grids: readonly Grid[], level?: Level): TargetsOutcome {
+  const report = targetReport(grids.map(withMetadata), FORMS, level ? { level } : {});
+  return targetsOutcome(report, summariseByArea(report.results), [], []);
+}
+
+/** Chỉ tiêu as src/excel/targets reports it (the cells short of a target are also marked in the workbook). */
+export function targetsFromExcel(check: TargetCheck): TargetsOutcome {
+  const marks = check.marks.map((m) => ({ sheet: m.sheet, address: m.address, target: m.result.target, note: m.note }));
+  return targetsOutcome(check.report, check.byArea, marks, check.degraded);
 }

@@ -17,6 +17,7 @@ import {
   type RollupOutcome,
   type RollupProgress,
   type RollupRequest,
+  type SourceSheets,
   type TargetsOutcome,
 } from "./backend";
 import { toFileError } from "./errors";
@@ -70,12 +71,32 @@ export class StandaloneBackend implements Backend {
   }
 
   async rollup(request: RollupRequest, onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<RollupOutcome> {
-    const { readReceived, consolidateSources, rollupOutcome } = await wiring();
-    const sources = await readReceived(request.files, onProgress, signal);
-    const result = consolidateSources(sources, request, this.workspace.sheetNames);
+    const w = await wiring();
+    const chosen = request.sheets ?? [];
+    const grids = chosen.map((c) => {
+      const sheet = this.workspace.sheet(c.name);
+      if (!sheet) throw new PaneError(`Không còn trang «${c.name}» trong bảng tính.`, "Hãy bấm «Làm mới» để cập nhật danh sách trang tính rồi chọn lại.");
+      return sheet.grid;
+    });
+    const fromSheets = w.sheetSources(grids, chosen);
+    const fromFiles = await w.readFiles(request.files, onProgress, signal);
+    if (signal?.aborted) throw w.cancelled();
+    const sources = [...fromSheets, ...fromFiles];
+    w.checkSources(sources);
+    // A rebuild replaces the previous rollup's sheets (those carrying its marker) and no other.
+    const replaced = w.rollupSheetNames(this.grids());
+    const result = w.consolidateSources(sources, request, this.workspace.sheetNames.filter((n) => !replaced.includes(n)));
     if (request.unit?.trim()) this.lastUnit = request.unit.trim();
-    const written = this.workspace.addLayouts(result.sheets.map((s) => ({ name: s.name, layout: s.layout, kind: s.kind, ...(s.formId ? { formId: s.formId } : {}) })));
-    return rollupOutcome(result, written, []);
+    const written = this.workspace.addLayouts(
+      result.sheets.map((s) => ({ name: s.name, layout: s.layout, kind: s.kind, ...(s.formId ? { formId: s.formId } : {}) })),
+      replaced,
+    );
+    return w.rollupOutcome(result, written, replaced, []);
+  }
+
+  async sourceSheets(): Promise<SourceSheets> {
+    const { sourceSheetsOf } = await wiring();
+    return sourceSheetsOf(this.grids());
   }
 
   async targets(level?: Level): Promise<TargetsOutcome> {

@@ -160,9 +160,17 @@ export class Workspace {
     return added.map((s) => ({ name: s.name, formId: (s.origin as { formId: string }).formId }));
   }
 
-  /** Appends sheets the pane computed (a rollup's), as layouts; names made unique; activates the first. */
-  addLayouts(sheets: readonly { name: string; layout: SheetLayout; kind: "status" | "rollup" | "detail"; formId?: string }[]): { name: string; kind: "status" | "rollup" | "detail" }[] {
-    const taken = this.sheetNames;
+  /**
+   * Appends sheets the pane computed (a rollup's), as layouts, and activates the first. `replace`:
+   * sheets that go in the same change (the previous rollup's), so their names are free for the
+   * new ones — a rebuild gives the same sheets under the same names. Other names are made unique.
+   */
+  addLayouts(
+    sheets: readonly { name: string; layout: SheetLayout; kind: "status" | "rollup" | "detail"; formId?: string }[],
+    replace: readonly string[] = [],
+  ): { name: string; kind: "status" | "rollup" | "detail" }[] {
+    const kept = this.state.sheets.filter((s) => !replace.includes(s.name));
+    const taken = kept.map((s) => s.name);
     const added: WorkspaceSheet[] = sheets.map((s) => {
       const name = uniqueSheetName(s.name, taken);
       taken.push(name);
@@ -174,7 +182,14 @@ export class Workspace {
         grid: gridFromLayout(name, s.layout),
       };
     });
-    if (added.length) this.set({ sheets: [...this.state.sheets, ...added], active: added[0].name, selection: undefined });
+    const gone = this.state.selection && !taken.includes(this.state.selection.sheet);
+    if (added.length || kept.length !== this.state.sheets.length) {
+      this.set({
+        sheets: [...kept, ...added],
+        active: added[0]?.name ?? kept[0]?.name,
+        selection: added.length || gone ? undefined : this.state.selection,
+      });
+    }
     return added.map((s) => ({ name: s.name, kind: (s.origin as { kind: "status" | "rollup" | "detail" }).kind }));
   }
 

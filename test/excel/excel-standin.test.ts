@@ -170,3 +170,28 @@ test("the last visible sheet cannot be deleted", async () => {
   await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
   expect(workbook.sheetNames()).toEqual(["Sheet1"]);
 });
+
+test("onChanged: registered at sync, called for what a user types (after the current task), not before; locked cells refuse typing", async () => {
+  const { context, workbook } = createStandIn();
+  const sheet = context.workbook.worksheets.getItem("Sheet1");
+  sheet.getRange("B2").format.protection.locked = false;
+  sheet.protection.protect();
+  const seen: string[] = [];
+  const handler = async (args: Excel.WorksheetChangedEventArgs) => void seen.push(`${args.changeType} ${args.address} ${args.worksheetId}`);
+  const registration = sheet.onChanged.add(handler);
+  await workbook.type("Sheet1", "B2", "1"); // not registered yet: queued until sync
+  expect(seen).toEqual([]);
+  await context.sync();
+  const typing = workbook.type("Sheet1", "B2", "mười hai");
+  expect(seen).toEqual([]);
+  await typing;
+  expect(seen).toEqual([`RangeEdited B2 ${workbook.sheet("Sheet1").id}`]);
+  expect(workbook.sheet("Sheet1").at("B2").value).toBe("mười hai");
+  await expect(workbook.type("Sheet1", "A1", "x")).rejects.toThrow(/locked/);
+  expect(workbook.sheet("Sheet1").at("A1").value).toBeNull();
+  registration.remove();
+  await context.sync();
+  await workbook.type("Sheet1", "B2", "3");
+  expect(seen).toHaveLength(1);
+  expect(() => createStandIn({ apiMinor: 6 }).context.workbook.worksheets.getItem("Sheet1").onChanged).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+});

@@ -10,7 +10,7 @@ import { a1, parseA1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import { readWorkbook } from "../../src/xlsx/read";
-import { PaneError } from "../../src/taskpane/backend";
+import { PaneError, type CheckReport, type TargetsOutcome } from "../../src/taskpane/backend";
 import { groupForms, searchForms } from "../../src/taskpane/catalog-view";
 import { ExcelBackend } from "../../src/taskpane/excel-backend";
 import { downloadName, StandaloneBackend } from "../../src/taskpane/standalone-backend";
@@ -20,7 +20,7 @@ import { createStandIn, parseAddress, type StandInOptions, type WorkbookState } 
 const PL3 = "tk2011-2020.huyen.pl3";
 const NAME = defaultSheetName(findForm(PL3)!); // "Phụ lục 3"
 
-function excel(options: StandInOptions & { meetsFloor?: boolean } = {}) {
+function excel(options: StandInOptions & { meetsFloor?: boolean; liveDelayMs?: number } = {}) {
   const ref: { host?: WorkbookState } = {};
   const standIn = createStandIn({
     ...options,
@@ -32,8 +32,43 @@ function excel(options: StandInOptions & { meetsFloor?: boolean } = {}) {
     },
   });
   ref.host = standIn.workbook;
-  const backend = new ExcelBackend({ run: (batch) => batch(standIn.context), features: standIn.features, meetsFloor: options.meetsFloor ?? true });
+  const backend = new ExcelBackend({
+    run: (batch) => batch(standIn.context),
+    features: standIn.features,
+    meetsFloor: options.meetsFloor ?? true,
+    ...(options.liveDelayMs !== undefined ? { liveDelayMs: options.liveDelayMs } : {}),
+  });
   return { ...standIn, backend };
+}
+
+/** The cell of a form's row in its first value column (A1, as the template lays it out). */
+function cellOf(formId: string, rowId: string, columnId?: string): string {
+  const form = findForm(formId)!;
+  const layout = layoutForm(form);
+  const column = columnId ?? form.columns.find((c) => c.role === "value")!.id;
+  return a1(layout.rowIndex.get(rowId)!, layout.colIndex.get(column)!);
+}
+
+/** A count of PL3 that the rollup sums across units (not a shared catalogue, not a total). */
+function summedRow(formId = PL3) {
+  const form = findForm(formId)!;
+  return form.rows.find((r) => r.kind === "count" && !r.relation && (!r.rollup || r.rollup.type === "sum"))!;
+}
+
+/** A unit's filled PL3 as the .xlsx the standalone mode downloads. */
+async function unitFile(unit: string, values: Record<string, number | string>): Promise<{ name: string; bytes: Uint8Array }> {
+  const b = new StandaloneBackend();
+  await b.insertForms({ formIds: [PL3], unit, period: "Năm 2020" });
+  for (const [cell, value] of Object.entries(values)) b.workspace.setCell(NAME, cell, String(value));
+  return { name: `${unit}.xlsx`, bytes: (await b.download!()).bytes };
+}
+
+async function until(condition: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 /** A form with a total row (sum of parts) and the cells of its first value column. */
@@ -130,8 +165,9 @@ describe("ExcelBackend (Office.js stand-in)", () => {
     put(total, 1);
     const before = context.syncCount;
     const report = await backend.check();
-    // src/excel/validate: sheet list, one read of every sheet, one write of the marks.
-    expect(context.syncCount - before).toBeLessThanOrEqual(3);
+    // src/excel/validate: sheet list, one read of every sheet, one write of the marks; then one
+    // to start watching the recognised sheets (src/excel/live).
+    expect(context.syncCount - before).toBeLessThanOrEqual(4);
     const checked = report.sheets.find((s) => s.sheet === sheets[0].name)!;
     expect(checked.status).toBe("recognised");
     expect(checked.formId).toBe(PL3);
@@ -141,20 +177,116 @@ describe("ExcelBackend (Office.js stand-in)", () => {
     expect(report.sheets.map((s) => s.sheet)).toEqual([sheets[0].name]);
   });
 
-  test("Tổng hợp writes the consolidated sheets next to the user's in two syncs; Chỉ tiêu reads the workbook", async () => {
-    const unit = new StandaloneBackend();
-    await unit.insertForms({ formIds: [PL3], unit: "UBND huyện An Lão", period: "Năm 2020" });
+  test("Tổng hợp: the unit sheets chosen (a unit corrected) and a file; a rebuild replaces the previous rollup's sheets, no «(2)»", async () => {
+    const { backend, workbook } = excel();
+    await backend.insertForms({ formIds: [PL3], unit: "UBND huyện An Lão", period: "Năm 2020" });
+    await backend.insertForms({ formIds: [PL3], period: "Năm 2020" }); // a unit sheet that names no unit
+    const cell = cellOf(PL3, summedRow().id);
+    await workbook.type(NAME, cell, 4);
+    await workbook.type(`${NAME} (2)`, cell, 6);
+    workbook.newSheet("Ghi chú").edit(0, 0).value = "không phải phụ lục";
+
+    const listed = await backend.sourceSheets();
+    expect(listed.sheets).toEqual([
+      { sheet: NAME, forms: ["Phụ lục 3 · cấp huyện"], unit: "UBND huyện An Lão" },
+      { sheet: `${NAME} (2)`, forms: ["Phụ lục 3 · cấp huyện"] },
+    ]);
+    expect(listed.skipped.map((s) => s.sheet)).toEqual(["Ghi chú"]);
+
+    const request = {
+      files: [await unitFile("UBND huyện Hoài Ân", { [cell]: 5 })],
+      sheets: [{ name: NAME }, { name: `${NAME} (2)`, unit: "UBND huyện Phù Cát" }],
+      unit: "UBND tỉnh Bình Định",
+      period: "Năm 2020",
+    };
+    const progress: string[] = [];
+    const first = await backend.rollup(request, (p) => progress.push(`${p.done}/${p.total}${p.status ? ` ${p.status}` : ""}`));
+    expect(progress).toEqual(["0/1 reading", "1/1 read", "1/1"]);
+    expect(first.units.map((u) => [u.unit, u.status]).sort()).toEqual([
+      ["UBND huyện An Lão", "ok"],
+      ["UBND huyện Hoài Ân", "ok"],
+      ["UBND huyện Phù Cát", "ok"],
+    ]);
+    expect(first.sheets.map((s) => s.kind)).toEqual(["status", "rollup", "detail"]);
+    expect(first.replaced).toEqual([]);
+    const before = workbook.sheetNames();
+    expect(before).toEqual(["Sheet1", NAME, `${NAME} (2)`, "Ghi chú", ...first.sheets.map((s) => s.name)]);
+    // The rollup adds the three units' values: 4 + 6 + 5.
+    expect(workbook.sheet(first.sheets[1].name).at(cell).value).toBe(15);
+    // The rollup's own sheets are never offered as units.
+    expect((await backend.sourceSheets()).sheets.map((s) => s.sheet)).toEqual([NAME, `${NAME} (2)`]);
+
+    const second = await backend.rollup(request);
+    expect(second.sheets).toEqual(first.sheets);
+    expect(second.replaced).toEqual(first.sheets.map((s) => s.name));
+    expect(workbook.sheetNames()).toEqual(before);
+    expect(workbook.sheet(NAME).at(cell).value).toBe(4);
+  });
+
+  test("Tổng hợp: cancelled while reading files, nothing is written; no source at all says what to do", async () => {
+    const { backend, workbook } = excel();
+    const controller = new AbortController();
+    const files = [await unitFile("UBND huyện An Lão", {}), await unitFile("UBND huyện Hoài Ân", {})];
+    const run = backend.rollup({ files }, (p) => p.status === "read" && controller.abort(), controller.signal);
+    await expect(run).rejects.toThrow(/Đã huỷ/);
+    expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+    await expect(backend.rollup({ files: [] })).rejects.toThrow(/Chưa chọn tệp hay trang tính/);
+    await expect(backend.rollup({ files: [], sheets: [{ name: "Đã xoá" }] })).rejects.toThrow(/Làm mới/);
+  });
+
+  test("Chỉ tiêu: asks for the level when the sheets do not tell it; marks the cells short of a target; never writes the user's rating", async () => {
+    const { backend, workbook } = excel();
+    const pl1 = "tk2011-2020.huyen.pl1";
+    // Phụ lục 1 serves districts and communes: without a unit name the level cannot be told.
+    await backend.insertForms({ formIds: [pl1], period: "Năm 2020" });
+    expect(await backend.targets()).toMatchObject({ status: "need-level", message: expect.stringMatching(/chọn cấp/) });
+    const satisfaction = cellOf(pl1, "muc-do-hai-long", "y2020q1");
+    await workbook.type("Phụ lục 1", satisfaction, 75); // target: over 80%
+    await backend.insertForms({ formIds: ["tk2011-2020.huyen.pl8"], period: "Năm 2020" });
+    const rating = (await backend.targets("huyen")) as Extract<TargetsOutcome, { status: "done" }>;
+    const row = rating.report.ratings.find((r) => r.evidence.some((e) => e.target === "nq30c.huyen.02.hai-long"))!;
+    await workbook.type(row.sheet!, row.address!, "Đạt");
+
+    const outcome = await backend.targets("huyen");
+    if (outcome.status !== "done") throw new Error(outcome.status);
+    const notMet = outcome.report.results.find((r) => r.target === "nq30c.huyen.02.hai-long")!;
+    expect(notMet).toMatchObject({ status: "not-met", sheet: "Phụ lục 1", address: satisfaction });
+    expect(outcome.marks).toContainEqual(expect.objectContaining({ sheet: "Phụ lục 1", address: satisfaction, target: notMet.target, note: expect.stringMatching(/^Chưa đạt chỉ tiêu/) }));
+    // The mark: a "T" flag in the hidden column of that row; the value itself is untouched.
+    const layout = layoutForm(findForm(pl1)!);
+    const at = parseA1(satisfaction)!;
+    expect(String(workbook.sheet("Phụ lục 1").cell(at.row, layout.flagsCol).value)).toContain(`|T${at.col + 1}|`);
+    expect(workbook.sheet("Phụ lục 1").at(satisfaction).value).toBe(75);
+    // By area: every result counted once.
+    const counted = outcome.byArea.reduce((n, a) => n + Object.values(a.counts).reduce((x, y) => x + y, 0), 0);
+    expect(counted).toBe(outcome.report.results.length);
+    // The user's rating is shown next to the suggestion and stays as typed.
+    const suggestion = outcome.report.ratings.find((r) => r.address === row.address)!;
+    expect(suggestion).toMatchObject({ suggestion: "Không đạt", current: "Đạt", disagrees: true });
+    expect(workbook.sheet(row.sheet!).at(row.address!).value).toBe("Đạt");
+  });
+
+  test("after Kiểm tra the checked sheets are watched: a correction typed in Excel refreshes the report", async () => {
+    const { backend, workbook } = excel({ liveDelayMs: 20 });
+    await backend.insertForms({ formIds: [PL3] });
     const { parts } = totalCells(PL3);
-    unit.workspace.setCell(NAME, parts[0], "4");
-    const file = { name: "an-lao.xlsx", bytes: (await unit.download!()).bytes };
-    const { backend, workbook, context } = excel();
-    const result = await backend.rollup({ files: [file], unit: "UBND tỉnh Bình Định" });
-    expect(context.syncCount).toBe(2);
-    expect(result.sheets.map((s) => s.kind)).toEqual(["status", "rollup", "detail"]);
-    expect(workbook.sheetNames()).toEqual(["Sheet1", ...result.sheets.map((s) => s.name)]);
-    expect(result.units.map((u) => u.status)).toEqual(["ok"]);
-    const targets = await backend.targets("huyen");
-    expect(targets.status).toBe("done");
+    await workbook.type(NAME, parts[0], "mười hai");
+    const report = await backend.check();
+    expect(report.live).toBe(true);
+    const isError = (r: CheckReport) => r.sheets[0].issues.some((i) => i.cell === parts[0] && i.severity === "error");
+    expect(isError(report)).toBe(true);
+    const updates: CheckReport[] = [];
+    const stop = backend.onCheckUpdate((u) => "report" in u && updates.push(u.report));
+    await workbook.type(NAME, parts[0], "12");
+    await until(() => updates.length > 0);
+    expect(isError(updates[0])).toBe(false);
+    expect(updates[0].live).toBe(true);
+    // Typed back wrong: the error comes back, in the same sheet entry.
+    await workbook.type(NAME, parts[0], "mười hai");
+    await until(() => updates.length > 1);
+    expect(isError(updates[1])).toBe(true);
+    expect(updates[1].sheets.map((s) => s.sheet)).toEqual([NAME]);
+    stop();
   });
 
   test("select activates the sheet and selects the cell; a sheet gone says to check again", async () => {
@@ -317,6 +449,26 @@ describe("StandaloneBackend", () => {
     // No file at all, or nothing readable: a message that says what to do.
     await expect(other.rollup({ files: [] })).rejects.toThrow(/Chưa chọn tệp/);
     await expect(other.rollup({ files: [files[2]] })).rejects.toThrow(/Không đọc được tệp nào/);
+  });
+
+  test("Tổng hợp again replaces the previous rollup's sheets (same names, no copies); workspace sheets can be units too", async () => {
+    const backend = new StandaloneBackend();
+    await backend.insertForms({ formIds: [PL3], unit: "UBND huyện Tuy Phước", period: "Năm 2020" });
+    const cell = cellOf(PL3, summedRow().id);
+    backend.workspace.setCell(NAME, cell, "7");
+    const files = [await unitFile("UBND huyện An Lão", { [cell]: 3 })];
+    const first = await backend.rollup({ files, unit: "UBND tỉnh Bình Định" });
+    const names = backend.workspace.sheetNames;
+    expect(names).toEqual([NAME, ...first.sheets.map((s) => s.name)]);
+    expect((await backend.sourceSheets()).sheets).toEqual([{ sheet: NAME, forms: ["Phụ lục 3 · cấp huyện"], unit: "UBND huyện Tuy Phước" }]);
+
+    const second = await backend.rollup({ files, sheets: [{ name: NAME }], unit: "UBND tỉnh Bình Định" });
+    expect(second.replaced).toEqual(first.sheets.map((s) => s.name));
+    expect(backend.workspace.sheetNames).toEqual(names);
+    expect(second.units.map((u) => u.unit).sort()).toEqual(["UBND huyện An Lão", "UBND huyện Tuy Phước"]);
+    const rollupSheet = backend.workspace.sheet(second.sheets[1].name)!;
+    const at = parseA1(cell)!;
+    expect(rollupSheet.grid.cells[at.row]?.[at.col]?.value).toBe(10);
   });
 
   test("Chỉ tiêu: nothing to evaluate says so; a filled district form is evaluated, never 'met' without a value", async () => {

@@ -38,10 +38,13 @@ export function findChromium(): string {
   return found;
 }
 
-/** The production build (minified, office.js from the CDN), into test-output/pane. */
-export function buildProduction(): void {
+/**
+ * The production build (minified, office.js from the CDN), into test-output/pane or `outDir`
+ * (each test file builds into its own folder: jest runs them in parallel and webpack cleans it).
+ */
+export function buildProduction(outDir = OUT_DIR): void {
   const webpack = join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "webpack.cmd" : "webpack");
-  const build = spawnSync(webpack, ["--mode", "production", "--env", `outDir=${OUT_DIR}`], {
+  const build = spawnSync(webpack, ["--mode", "production", "--env", `outDir=${outDir}`], {
     cwd: ROOT,
     encoding: "utf8",
     shell: process.platform === "win32",
@@ -96,7 +99,20 @@ export interface Session {
   scripts: Map<string, number>;
 }
 
-export async function openPane(browser: Browser, base: string, opts: { office?: OfficeMode; width?: number; height?: number; colorScheme?: "light" | "dark"; path?: string } = {}): Promise<Session> {
+export interface PaneOptions {
+  office?: OfficeMode;
+  /**
+   * JavaScript served in place of office.js (a stand-in of Office inside Excel); any other CDN
+   * request is then aborted and recorded in `outside`.
+   */
+  officeJs?: string;
+  width?: number;
+  height?: number;
+  colorScheme?: "light" | "dark";
+  path?: string;
+}
+
+export async function openPane(browser: Browser, base: string, opts: PaneOptions = {}): Promise<Session> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 320, height: opts.height ?? 720 },
     acceptDownloads: true,
@@ -114,6 +130,14 @@ export async function openPane(browser: Browser, base: string, opts: { office?: 
   await context.route("**/*", async (route: Route) => {
     const url = route.request().url();
     if (url.startsWith(base + "/") || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+    if (url.startsWith(OFFICE_CDN) && opts.officeJs !== undefined) {
+      if (new URL(url).pathname !== "/lib/1/hosted/office.js") {
+        outside.push(url);
+        return route.abort("blockedbyclient");
+      }
+      cdn.push(url);
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: opts.officeJs });
+    }
     if (url.startsWith(OFFICE_CDN)) {
       cdn.push(url);
       const rel = new URL(url).pathname.replace(/^\/lib\/1\/hosted\//, "");

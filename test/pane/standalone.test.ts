@@ -6,8 +6,8 @@
  *      and no serious axe-core violation (light and dark);
  *   2. search "phu luc 3", tick tk2011-2020.huyen.pl3, type unit and period, «Chèn»;
  *   3. type a mistake into the new sheet, «Kiểm tra», click the error → its cell is selected;
- *   4. «Tổng hợp» three received files (one broken): status per unit, the rollup sheets;
- *      «Chỉ tiêu» evaluated at district level;
+ *   4. «Tổng hợp» three received files (one broken): status per unit, the rollup sheets; again:
+ *      the previous rollup's sheets are replaced, not copied; «Chỉ tiêu» evaluated at district level;
  *   5. «Tải về (.xlsx)» → the downloaded workbook, read back with readWorkbook, holds the sheet
  *      with the form's title, unit, period and the typed values, and the rollup sheets;
  *   6. a closed network (office.js unreachable) and an Office that never answers both start the
@@ -201,6 +201,9 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await shot(page, "06-tong-hop");
+  // Consolidating again replaces the previous rollup's sheets (the download below has them once).
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await page.getByText(/Đã thay 3 trang của lần tổng hợp trước/).waitFor({ timeout: 30_000 });
 
   // Chỉ tiêu on what the workbook now holds (the district appendix and the rollup).
   await page.getByRole("tab", { name: "Chỉ tiêu" }).click();

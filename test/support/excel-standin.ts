@@ -28,9 +28,13 @@
  * Deliberately stricter than Office.js: proxies are sealed (assigning a property the API does not
  * have throws instead of being silently ignored), actions on a null object fail with ItemNotFound,
  * and `protect()` on a protected sheet fails with AccessDenied (as hosts do, office-js#6784).
+ * Events: `Worksheet.onChanged` (ExcelApi 1.7) — a handler is registered at sync, as office.js
+ * does, and is called for what a user types (`WorkbookState.type`), asynchronously, with the
+ * address and the sheet's id. Changes made by the add-in itself fire no event here (Excel fires
+ * them too; code that reacts to events must tell its own writes apart anyway).
  * Not modelled (throws a plain Error saying so rather than guessing): formula calculation (pass
  * `calculate` to read values of formula cells), partial overlap of merges, ranges over 2 million
- * cells, events.
+ * cells, other events.
  */
 import { detectFeatures, type ExcelFeatures } from "../../src/excel/features";
 
@@ -240,6 +244,8 @@ function normaliseColor(color: unknown, where: string): string {
   throw rich("InvalidArgument", where, `invalid color ${JSON.stringify(color)}`);
 }
 
+export type ChangedHandler = (args: Excel.WorksheetChangedEventArgs) => unknown;
+
 export class SheetState {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   readonly cells = new Map<number, CellState>();
@@ -258,6 +264,8 @@ export class SheetState {
     zoom: { scale: 100 },
   };
   readonly names: NameState[] = [];
+  /** `Worksheet.onChanged` handlers registered by the add-in. */
+  readonly changedHandlers = new Set<ChangedHandler>();
 
   constructor(readonly id: string, public name: string) {}
 
@@ -383,6 +391,35 @@ export class WorkbookState {
 
   get activeSheet(): SheetState {
     return this.sheets.find((s) => s.id === this.activeSheetId)!;
+  }
+
+  /**
+   * What a user types into a cell (or pastes into a range, as a 2-D array) of a sheet: written as
+   * typed input, then the sheet's `onChanged` handlers are called — after the current task, as
+   * Excel notifies an add-in. Resolves once every handler has returned (and its promise settled).
+   * Excel refuses to type into a locked cell of a protected sheet: throws, nothing changes.
+   */
+  async type(sheetName: string, address: string, input: string | number | (string | number | null)[][]): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const rect = parseAddress(address);
+    if (!rect) throw new Error(`not an A1 address: ${address}`);
+    const at = matrixOf(Array.isArray(input) ? input : [[input]], rect, "type");
+    if (sheet.protection.protected) {
+      sheet.forEach(rect, (r, c) => {
+        if (sheet.cell(r, c).locked) throw new Error(`Excel refuses: ${sheetName}!${columnName(c)}${r + 1} is locked on a protected sheet`);
+      });
+    }
+    sheet.forEach(rect, (r, c) => writeInput(sheet.edit(r, c), at(r - rect.top, c - rect.left), "type"));
+    const args = {
+      type: "WorksheetChanged",
+      source: "Local",
+      changeType: "RangeEdited",
+      address: rectAddress(rect),
+      worksheetId: sheet.id,
+      ...(this.apiMinor >= 14 ? { triggerSource: "Unknown" } : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.all([...sheet.changedHandlers].map((handler) => Promise.resolve().then(() => handler(args))));
   }
 }
 
@@ -881,6 +918,32 @@ class WorksheetProxy extends ClientObject {
   get names(): NamedItemCollectionProxy {
     this.context.requireApi(4, "Worksheet.names");
     return (this.namesProxy ??= new NamedItemCollectionProxy(this.context, () => this.sheet("names").names, "Worksheet"));
+  }
+  get onChanged(): EventHandlersProxy {
+    this.context.requireApi(7, "Worksheet.onChanged");
+    return new EventHandlersProxy(this.context, "Worksheet.onChanged", (w) => this.sheet(w).changedHandlers);
+  }
+}
+
+/** An event's handlers: `add` and `remove` reach the host at sync, as office.js registers them. */
+class EventHandlersProxy {
+  constructor(
+    private readonly context: StandInContext,
+    private readonly where: string,
+    private readonly handlers: (where: string) => Set<ChangedHandler>,
+  ) {
+    seal(this);
+  }
+
+  add(handler: ChangedHandler): { readonly context: StandInContext; remove(): void } {
+    const where = `${this.where}.add`;
+    this.context.enqueue(where, () => void this.handlers(where).add(handler));
+    return seal({ context: this.context, remove: () => this.remove(handler) });
+  }
+
+  remove(handler: ChangedHandler): void {
+    const where = `${this.where}.remove`;
+    this.context.enqueue(where, () => void this.handlers(where).delete(handler));
   }
 }
 
@@ -1807,6 +1870,11 @@ export interface StandIn {
   workbook: WorkbookState;
   /** What `detectFeatures` reports on this host. */
   features: ExcelFeatures;
+  /**
+   * A new request context on the same workbook, as each `Excel.run` gets one: proxies of an
+   * earlier run are not tied to it, and its syncs are counted apart.
+   */
+  newContext(): StandInRequestContext;
 }
 
 export function createStandIn(options: StandInOptions = {}): StandIn {
@@ -1818,10 +1886,12 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     const sheet = host.newSheet(spec.name);
     spec.cells?.forEach((row, r) => row.forEach((value, c) => writeInput(sheet.edit(r, c), value, "createStandIn")));
   }
-  const context = new StandInContext(host, options.payloadLimit ?? 5 * 1024 * 1024);
+  const payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+  const context = new StandInContext(host, payloadLimit);
   return {
     context: context as unknown as StandInRequestContext,
     workbook: host,
     features: detectFeatures((minor) => minor <= apiMinor),
+    newContext: () => new StandInContext(host, payloadLimit) as unknown as StandInRequestContext,
   };
 }

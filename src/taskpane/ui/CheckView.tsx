@@ -1,6 +1,7 @@
 /**
  * "Kiểm tra": reads every sheet, recognises the appendices and validates them; issues grouped by
- * sheet with counts of errors and warnings; clicking an issue selects its cell.
+ * sheet with counts of errors and warnings; clicking an issue selects its cell. In Excel the
+ * checked sheets are then watched: the list refreshes itself as the user corrects them.
  */
 import {
   Accordion,
@@ -17,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Issue } from "../../core/issues";
 import type { Backend, CheckReport, CheckedSheet } from "../backend";
 import { PaneError } from "../backend";
@@ -112,12 +113,26 @@ export function CheckView({ backend }: { backend: Backend }) {
   const [report, setReport] = useState<CheckReport>();
   const [error, setError] = useState<PaneError>();
   const [selectError, setSelectError] = useState<PaneError>();
+  const [liveError, setLiveError] = useState<PaneError>();
   const availability = backend.capabilities().check;
+
+  // Excel: a checked sheet that changes is re-validated and the whole report comes again.
+  useEffect(
+    () =>
+      backend.onCheckUpdate?.((update) => {
+        if ("report" in update) {
+          setReport(update.report);
+          setLiveError(undefined);
+        } else setLiveError(update.error);
+      }),
+    [backend],
+  );
 
   async function run() {
     setBusy(true);
     setError(undefined);
     setSelectError(undefined);
+    setLiveError(undefined);
     try {
       setReport(await backend.check());
     } catch (e) {
@@ -167,6 +182,12 @@ export function CheckView({ backend }: { backend: Backend }) {
       </div>
       {error ? <Problem error={error} /> : null}
       {selectError ? <Problem error={selectError} /> : null}
+      {liveError ? <Problem error={liveError} /> : null}
+      {report?.live ? (
+        <Text size={200} className={styles.muted}>
+          Danh sách tự cập nhật khi bạn sửa ô trên các trang đã kiểm tra; bấm «Kiểm tra» để kiểm tra lại cả sổ làm việc.
+        </Text>
+      ) : null}
       {report ? (
         <div aria-live="polite">
           {shownSheets.length === 0 ? (

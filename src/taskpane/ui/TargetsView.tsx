@@ -1,7 +1,10 @@
 /**
  * "Chỉ tiêu": the targets (Resolution 30c for 2020, Resolution 76 for 2025/2030, the 2023-2025
  * PAR INDEX/SIPAS plan) evaluated on the filled appendices or a rollup: met / not met / no data,
- * never "met" by default; suggested Đạt/Không đạt ratings. Clicking a result selects its cell.
+ * never "met" by default, with a summary chart by reform area; in Excel the cells short of a
+ * target are marked on the sheet. Suggested Đạt/Không đạt ratings sit next to the user's own,
+ * which are never written. Clicking a result selects its cell. When the level cannot be told
+ * from the unit names, the pane asks for it.
  */
 import {
   Badge,
@@ -14,12 +17,14 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Level } from "../../catalog";
-import type { TargetResult, TargetStatus, RatingSuggestion } from "../../core/targets";
-import type { Backend, TargetsOutcome } from "../backend";
+import type { Area } from "../../catalog/targets/schema";
+import type { RatingSuggestion, StatusCounts, TargetResult, TargetStatus } from "../../core/targets";
+import type { Backend, TargetMarkView, TargetsOutcome } from "../backend";
 import { PaneError } from "../backend";
 import { LEVEL_NAMES } from "../catalog-view";
 import { Help } from "./Help";
@@ -54,9 +59,85 @@ const useStyles = makeStyles({
   text: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, whiteSpace: "normal", wordBreak: "break-word" },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  where: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  levels: { display: "flex", flexWrap: "wrap", gap: "6px", marginTop: "6px" },
+  figure: { margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  caption: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  chart: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
+  areaHead: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", gap: "0 8px", fontSize: tokens.fontSizeBase200 },
+  areaName: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  bar: {
+    display: "flex",
+    height: "12px",
+    marginTop: "2px",
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  legend: { display: "flex", flexWrap: "wrap", gap: "4px 12px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  legendItem: { display: "inline-flex", alignItems: "center", gap: "4px" },
+  swatch: { display: "inline-block", width: "10px", height: "10px", borderRadius: "2px" },
+  met: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  notMet: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  noData: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  self: { backgroundColor: tokens.colorNeutralStrokeAccessible },
 });
 
-function ResultBody({ r }: { r: TargetResult }) {
+/** Chart segments, in the order drawn. */
+const SEGMENTS: { status: TargetStatus; style: "met" | "notMet" | "noData" | "self" }[] = [
+  { status: "met", style: "met" },
+  { status: "not-met", style: "notMet" },
+  { status: "no-data", style: "noData" },
+  { status: "self-assessment", style: "self" },
+];
+
+/**
+ * Met / not met / no data (and self-assessed) per reform area: one stacked bar each. The bars are
+ * decoration (aria-hidden); the counts are written out beside them for every reader.
+ */
+function AreaChart({ byArea }: { byArea: { area: Area; counts: StatusCounts }[] }) {
+  const styles = useStyles();
+  const used = SEGMENTS.filter((s) => byArea.some((a) => a.counts[s.status] > 0));
+  return (
+    <figure className={styles.figure} aria-labelledby="targets-chart-caption">
+      <figcaption id="targets-chart-caption" className={styles.caption}>
+        Theo lĩnh vực cải cách
+      </figcaption>
+      <ul className={styles.chart} aria-labelledby="targets-chart-caption">
+        {byArea.map(({ area, counts }) => {
+          const total = SEGMENTS.reduce((n, s) => n + counts[s.status], 0);
+          const text = used.filter((s) => counts[s.status] > 0).map((s) => `${STATUS[s.status].label} ${counts[s.status]}`).join(" · ");
+          return (
+            <li key={area}>
+              <div className={styles.areaHead}>
+                <span className={styles.areaName}>{area}</span>
+                <span>{text}</span>
+              </div>
+              <div className={styles.bar} aria-hidden="true">
+                {SEGMENTS.map((s) =>
+                  counts[s.status] ? (
+                    <span key={s.status} className={styles[s.style]} style={{ width: `${(100 * counts[s.status]) / total}%` }} title={`${STATUS[s.status].label}: ${counts[s.status]}`} />
+                  ) : null,
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <div className={styles.legend} aria-hidden="true">
+        {used.map((s) => (
+          <span key={s.status} className={styles.legendItem}>
+            <span className={mergeClasses(styles.swatch, styles[s.style])} />
+            {STATUS[s.status].label}
+          </span>
+        ))}
+      </div>
+    </figure>
+  );
+}
+
+function ResultBody({ r, mark }: { r: TargetResult; mark?: TargetMarkView }) {
   const styles = useStyles();
   const s = STATUS[r.status];
   return (
@@ -67,6 +148,12 @@ function ResultBody({ r }: { r: TargetResult }) {
         </Badge>
         <span className={styles.hidden}>: </span> {r.message}
       </span>
+      {r.sheet && r.address ? (
+        <span className={styles.where}>
+          «{r.sheet}»!{r.address}
+          {mark ? " · đã đánh dấu «T» trên trang" : ""}
+        </span>
+      ) : null}
       <span className={styles.small}>
         {r.area} · {r.year === "yearly" ? "hằng năm" : `năm ${r.year}`} · {r.source.document}
         {r.source.article ? `, ${r.source.article}` : ""}
@@ -86,7 +173,7 @@ function RatingBody({ r }: { r: RatingSuggestion }) {
       </span>
       <span className={styles.small}>
         Gợi ý: <strong>{r.suggestion ?? "chưa đủ số liệu"}</strong>
-        {r.current ? ` · đang ghi: ${r.current}` : " · chưa ghi"}
+        {r.current ? ` · bạn đã ghi: ${r.currentText ?? r.current}` : r.currentText ? ` · bạn đã ghi: ${r.currentText}` : " · bạn chưa ghi"}
         {r.disagrees ? " — khác với gợi ý, hãy xem lại" : ""}
       </span>
     </span>
@@ -102,12 +189,12 @@ export function TargetsView({ backend }: { backend: Backend }) {
   const [selectError, setSelectError] = useState<PaneError>();
   const availability = backend.capabilities().targets;
 
-  async function run() {
+  async function run(chosen: Level | "" = level) {
     setBusy(true);
     setError(undefined);
     setSelectError(undefined);
     try {
-      setOutcome(await backend.targets(level || undefined));
+      setOutcome(await backend.targets(chosen || undefined));
     } catch (e) {
       setError(asPaneError(e));
     } finally {
@@ -125,7 +212,9 @@ export function TargetsView({ backend }: { backend: Backend }) {
     }
   }
 
-  const report = outcome?.status === "done" ? outcome.report : undefined;
+  const done = outcome?.status === "done" ? outcome : undefined;
+  const report = done?.report;
+  const markOf = (r: TargetResult) => done?.marks.find((m) => m.sheet === r.sheet && m.address === r.address && m.target === r.target);
   const counts = ORDER.map((s) => ({ status: s, n: report?.results.filter((r) => r.status === s).length ?? 0 }));
 
   return (
@@ -159,7 +248,7 @@ export function TargetsView({ backend }: { backend: Backend }) {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={run} disabled={busy || !availability.ready}>
+        <Button appearance="primary" onClick={() => run()} disabled={busy || !availability.ready}>
           {busy ? <Spinner size="tiny" label="Đang đánh giá…" /> : "Đánh giá chỉ tiêu"}
         </Button>
       </div>
@@ -167,7 +256,26 @@ export function TargetsView({ backend }: { backend: Backend }) {
       {selectError ? <Problem error={selectError} /> : null}
       {outcome && outcome.status !== "done" ? (
         <MessageBar intent={outcome.status === "need-level" ? "warning" : "info"} layout="multiline">
-          <MessageBarBody>{outcome.message}</MessageBarBody>
+          <MessageBarBody>
+            {outcome.message}
+            {outcome.status === "need-level" ? (
+              <span className={styles.levels} role="group" aria-label="Đánh giá theo cấp">
+                {(Object.keys(LEVEL_NAMES) as Level[]).map((l) => (
+                  <Button
+                    key={l}
+                    size="small"
+                    disabled={busy}
+                    onClick={() => {
+                      setLevel(l);
+                      void run(l);
+                    }}
+                  >
+                    Đánh giá {LEVEL_NAMES[l].toLocaleLowerCase("vi")}
+                  </Button>
+                ))}
+              </span>
+            ) : null}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {report ? (
@@ -189,6 +297,27 @@ export function TargetsView({ backend }: { backend: Backend }) {
           </div>
         </div>
       ) : null}
+      {done?.marks.length ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Đã đánh dấu {new Set(done.marks.map((m) => `${m.sheet}!${m.address}`)).size} ô chưa đạt chỉ tiêu trên trang tính (cờ «T», tô màu riêng); số
+            liệu và định dạng của bạn giữ nguyên.
+            Bấm vào một mục «Chưa đạt» để đến ô đó.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {done?.degraded.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <ul className={styles.list}>
+              {done.degraded.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {done?.byArea.length ? <AreaChart byArea={done.byArea} /> : null}
       {report
         ? ORDER.map((status) => {
             const items = report.results.filter((r) => r.status === status);
@@ -203,7 +332,7 @@ export function TargetsView({ backend }: { backend: Backend }) {
                     <li key={`${r.target}:${k}`}>
                       {r.sheet && r.address ? (
                         <Button appearance="subtle" className={styles.item} onClick={() => select(r.sheet, r.address)}>
-                          <ResultBody r={r} />
+                          <ResultBody r={r} mark={markOf(r)} />
                         </Button>
                       ) : (
                         <div className={styles.plain}>
@@ -220,6 +349,9 @@ export function TargetsView({ backend }: { backend: Backend }) {
       {report?.ratings.length ? (
         <div>
           <h3 className={styles.h3}>Gợi ý đánh giá Đạt / Không đạt</h3>
+          <Text size={200} className={styles.small}>
+            Chỉ là gợi ý từ số liệu: ô đánh giá là của bạn, phần mềm không bao giờ ghi vào đó.
+          </Text>
           <ul className={styles.list}>
             {report.ratings.map((r, k) => (
               <li key={`${r.form}:${r.row}:${k}`}>
