@@ -109,7 +109,7 @@ const OFFICE_ADDINS_RULES = Object.fromEntries(
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", ".tmp/**", "**/*.d.ts.map"],
+    ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-output/**", ".tmp/**", "**/*.d.ts.map"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
