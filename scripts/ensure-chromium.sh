@@ -16,26 +16,13 @@ if p=$(find_chromium); then
   exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-  SUDO=(sudo -n)
-else
-  echo "[ensure-chromium] Chromium không có sẵn và không có quyền root/sudo để cài." >&2
-  echo "[ensure-chromium] Chromium is missing and this user is neither root nor has password-less sudo." >&2
-  echo "  Install it manually (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH." >&2
-  exit 1
-fi
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "[ensure-chromium] apt-get not found: install Chromium and set CHROMIUM_PATH." >&2
-  exit 1
-fi
-
-echo "[ensure-chromium] installing chromium…"
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium
+# shellcheck source=apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+apt_install ensure-chromium "Chromium" \
+  "Install it manually (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH." \
+  "install Chromium and set CHROMIUM_PATH." \
+  "chromium" \
+  chromium
 
 p=$(find_chromium) || { echo "[ensure-chromium] install finished but chromium is not on PATH" >&2; exit 1; }
 echo "[ensure-chromium] OK: $p"

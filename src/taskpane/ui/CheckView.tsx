@@ -23,6 +23,7 @@ import type { Issue } from "../../core/issues";
 import type { Backend, CheckReport, CheckedSheet } from "../backend";
 import { PaneError } from "../backend";
 import { Help } from "./Help";
+import { Notes, NotReady } from "./Notes";
 import { asPaneError, Problem } from "./Problem";
 
 const PAGE = 40;
@@ -49,7 +50,6 @@ const useStyles = makeStyles({
   issueHead: { display: "flex", gap: "6px", alignItems: "center" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
-  notes: { margin: 0, paddingLeft: "20px" },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
@@ -170,11 +170,7 @@ export function CheckView({ backend }: { backend: Backend }) {
           {backend.kind === "excel" ? " Trong Excel, ô có vấn đề còn được tô màu ngay trên trang tính; định dạng của bạn không bị đổi." : ""}
         </p>
       </Help>
-      {!availability.ready ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{availability.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <NotReady availability={availability} />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={run} disabled={busy || !availability.ready}>
           {busy ? <Spinner size="tiny" label="Đang kiểm tra…" /> : "Kiểm tra"}
@@ -215,17 +211,7 @@ export function CheckView({ backend }: { backend: Backend }) {
           )}
         </div>
       ) : null}
-      {report?.degraded.length ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <ul className={styles.notes}>
-              {report.degraded.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {report ? <Notes notes={report.degraded} /> : null}
       {shownSheets.length ? (
         <Accordion multiple collapsible defaultOpenItems={openByDefault} key={report ? JSON.stringify(openByDefault) : "none"}>
           {shownSheets.map((sheet) => (

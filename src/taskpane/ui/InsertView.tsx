@@ -7,10 +7,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   SearchBox,
   Select,
   Spinner,
@@ -23,7 +19,9 @@ import { FORMS, type Level } from "../../catalog";
 import type { Backend, InsertOutcome } from "../backend";
 import { PaneError } from "../backend";
 import { formLine, groupForms, LEVEL_NAMES, type FamilyGroup } from "../catalog-view";
+import { CreatedSheets } from "./CreatedSheets";
 import { Help } from "./Help";
+import { Notes, NotReady } from "./Notes";
 import { asPaneError, Problem } from "./Problem";
 import { useDownload } from "./useDownload";
 
@@ -61,7 +59,6 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     zIndex: 1,
   },
-  sheets: { margin: "4px 0 0", paddingLeft: "20px" },
 });
 
 export function InsertView({ backend }: { backend: Backend }) {
@@ -126,11 +123,7 @@ export function InsertView({ backend }: { backend: Backend }) {
         </p>
       </Help>
 
-      {!availability.ready ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{availability.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <NotReady availability={availability} />
 
       <div className={styles.filters} role="search">
         <Field label="Tìm phụ lục" className={styles.search}>
@@ -214,36 +207,9 @@ export function InsertView({ backend }: { backend: Backend }) {
 
       {error ? <Problem error={error} /> : null}
       {result ? (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Đã chèn {result.sheets.length} trang tính.</MessageBarTitle>
-            <ul className={styles.sheets} aria-label="Trang tính đã tạo">
-              {result.sheets.map((s) => (
-                <li key={s.name}>«{s.name}»</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-          {download ? (
-            <MessageBarActions>
-              <Button size="small" onClick={download.run} disabled={download.busy}>
-                Tải về (.xlsx)
-              </Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
+        <CreatedSheets intent="success" title={`Đã chèn ${result.sheets.length} trang tính.`} sheets={result.sheets} download={download} />
       ) : null}
-      {result?.degraded.length ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Excel này chưa áp dụng được hết:</MessageBarTitle>
-            <ul className={styles.sheets}>
-              {result.degraded.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {result ? <Notes title="Excel này chưa áp dụng được hết:" notes={result.degraded} /> : null}
       {download?.error ? <Problem error={download.error} /> : null}
 
       <div className={styles.bar}>

@@ -10,10 +10,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Spinner,
   Text,
@@ -24,7 +20,9 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Backend, FileReadStatus, FileStatus, RollupOutcome, RollupProgress, SourceSheets } from "../backend";
 import { PaneError } from "../backend";
+import { CreatedSheets } from "./CreatedSheets";
 import { Help } from "./Help";
+import { Notes, NotReady } from "./Notes";
 import { asPaneError, Problem } from "./Problem";
 import { useDownload } from "./useDownload";
 
@@ -341,11 +339,7 @@ export function RollupView({ backend }: { backend: Backend }) {
           không đọc được, gửi trùng hoặc có lỗi được ghi rõ lý do; các tệp khác vẫn được tổng hợp.
         </p>
       </Help>
-      {!availability.ready ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{availability.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <NotReady availability={availability} />
 
       {availability.ready ? (
         <SheetPicker
@@ -438,38 +432,16 @@ export function RollupView({ backend }: { backend: Backend }) {
 
       {error ? <Problem error={error} /> : null}
       {result ? (
-        <MessageBar intent={ok === result.units.length ? "success" : "warning"} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>
-              Đã tổng hợp {result.forms} phụ lục từ {ok}/{result.units.length} đơn vị.
-            </MessageBarTitle>
-            {result.replaced.length ? ` Đã thay ${result.replaced.length} trang của lần tổng hợp trước.` : ""}
-            <ul className={styles.list} aria-label="Trang tính đã tạo">
-              {result.sheets.map((s) => (
-                <li key={s.name}>«{s.name}»</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-          {download ? (
-            <MessageBarActions>
-              <Button size="small" onClick={download.run} disabled={download.busy}>
-                Tải về (.xlsx)
-              </Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
+        <CreatedSheets
+          intent={ok === result.units.length ? "success" : "warning"}
+          title={`Đã tổng hợp ${result.forms} phụ lục từ ${ok}/${result.units.length} đơn vị.`}
+          sheets={result.sheets}
+          download={download}
+        >
+          {result.replaced.length ? ` Đã thay ${result.replaced.length} trang của lần tổng hợp trước.` : ""}
+        </CreatedSheets>
       ) : null}
-      {result?.degraded.length ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <ul className={styles.list}>
-              {result.degraded.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {result ? <Notes notes={result.degraded} /> : null}
       {result ? (
         <ul className={styles.units} aria-label="Tình trạng từng đơn vị">
           {result.units.map((u) => (

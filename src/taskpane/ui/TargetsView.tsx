@@ -28,6 +28,7 @@ import type { Backend, TargetMarkView, TargetsOutcome } from "../backend";
 import { PaneError } from "../backend";
 import { LEVEL_NAMES } from "../catalog-view";
 import { Help } from "./Help";
+import { Notes, NotReady } from "./Notes";
 import { asPaneError, Problem } from "./Problem";
 
 const STATUS: Record<TargetStatus, { label: string; color: "success" | "danger" | "warning" | "informative" }> = {
@@ -232,11 +233,7 @@ export function TargetsView({ backend }: { backend: Backend }) {
           <li>Mỗi chỉ tiêu là Đạt, Chưa đạt hoặc Chưa có số liệu — thiếu số liệu không bao giờ được coi là đạt. Bấm vào một mục để đến ô số liệu.</li>
         </ol>
       </Help>
-      {!availability.ready ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{availability.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <NotReady availability={availability} />
       <div className={styles.row}>
         <Field label="Cấp báo cáo">
           <Select value={level} onChange={(_, d) => setLevel(d.value as Level | "")}>
@@ -306,17 +303,7 @@ export function TargetsView({ backend }: { backend: Backend }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {done?.degraded.length ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <ul className={styles.list}>
-              {done.degraded.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {done ? <Notes notes={done.degraded} /> : null}
       {done?.byArea.length ? <AreaChart byArea={done.byArea} /> : null}
       {report
         ? ORDER.map((status) => {
