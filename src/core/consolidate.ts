@@ -4,9 +4,10 @@
  * mode and "Tổng hợp" in Excel; adapters only read the sources and write the sheets.
  */
 import { findForm } from "../catalog";
-import type { Level } from "../catalog/schema";
+import type { Form, Level } from "../catalog/schema";
 import { reportLevel } from "./levels";
-import { reportsFor, formsReceived, summariseUnits, type ReceivedSource, type UnitsResult } from "./units";
+import { reportsFor, formsReceived, summariseUnits, type ReceivedSource, type SourceOutcome, type UnitsResult, type UnitSummary } from "./units";
+import { MESSAGES } from "./messages";
 import { rollupForm, rollupValues, type FormRollup, type RollupValue } from "./rollup";
 import { rollupSheets, type RollupSheet } from "./rollup-layout";
 
@@ -36,10 +37,16 @@ function commonLevel(levels: (Level | undefined)[]): Level | undefined {
 
 export function consolidate(sources: readonly ReceivedSource[], options: ConsolidateOptions = {}): Consolidation {
   const units = summariseUnits(sources, options.expected ? { expected: options.expected } : {});
+  const levels = new Map<string, Level | undefined>(); // reportLevel depends on the form's levels and the unit
+  const levelOf = (form: Form, unit: string) => {
+    const key = `${form.levels.join(",")}\u0000${unit}`;
+    if (!levels.has(key)) levels.set(key, reportLevel(form, unit));
+    return levels.get(key);
+  };
   const rollups = formsReceived(units.units).map((formId) => {
     const form = findForm(formId)!;
-    const reports = reportsFor(units.units, formId).map((r) => ({ unit: r.unit, filled: r.filled, issues: r.issues, source: r.source }));
-    const level = commonLevel(reports.map((r) => reportLevel(form, r.unit)));
+    const reports = reportsFor(units.units, formId).map((r) => ({ unit: r.unit, filled: r.filled, issues: r.issues, source: r.source, parsed: r.parsed }));
+    const level = commonLevel(reports.map((r) => levelOf(form, r.unit)));
     return rollupForm(form, reports, level ? { level } : {});
   });
   const header = { ...(options.unit ? { unit: options.unit } : {}), ...(options.period ? { period: options.period } : {}) };
@@ -58,7 +65,14 @@ export interface UnitJson {
 export function unitsJson(units: UnitsResult): UnitJson[] {
   return units.units.flatMap((u): UnitJson[] =>
     u.files.length
-      ? u.files.map((f) => ({ file: f.source, unit: u.unit, status: f.status, ...(f.reason || u.message ? { message: f.reason ?? u.message } : {}) }))
+      ? u.files.map((f) => ({ file: f.source, unit: u.unit, status: f.status, message: fileMessage(f, u) }))
       : [{ file: null, unit: u.unit, status: u.status, message: u.message }],
   );
+}
+
+/** A file's message names the file: why it could not be used, else what became of its unit. */
+function fileMessage(f: SourceOutcome, u: UnitSummary): string {
+  if (f.status === "unreadable") return MESSAGES.file_unreadable({ file: f.source, detail: f.reason ?? "" });
+  if (f.status === "unrecognised") return MESSAGES.file_unrecognised({ file: f.source, ...(f.reason ? { detail: f.reason } : {}) });
+  return u.message;
 }

@@ -283,11 +283,15 @@ export function layoutDetailSheet(r: FormRollup, header: RollupHeader = {}): She
             : textCell(row, 4, aggregate, "total"),
       );
       cells.push({ row, col: 5, value: `${cell.reported}/${cell.of}`, style: "stt", numberFormat: "@" });
-      const byUnit = new Map<string, (typeof cell.contributions)[number]>();
-      for (const x of cell.contributions) if (!byUnit.has(x.unit)) byUnit.set(x.unit, x);
+      // Each unit's (first) contribution, by its column.
+      const byColumn: ((typeof cell.contributions)[number] | undefined)[] = [];
+      for (const x of cell.contributions) {
+        const at = unitCol.get(x.unit);
+        if (at !== undefined && byColumn[at] === undefined) byColumn[at] = x;
+      }
       for (const u of r.units) {
         const col = unitCol.get(u)!;
-        const c = byUnit.get(u);
+        const c = byColumn[col];
         if (!c) {
           cells.push({ row, col, value: null, style: "result" });
           continue;

@@ -4,7 +4,8 @@
  * who contributed what.
  *
  * Pure: the filled forms of the units in, a FormRollup out. Values are read through
- * `parsedValues` (parsing happens once, in ./parse) and judged through `validateFilled`.
+ * `parsedValues` (parsing happens once, in ./parse: the values validation read, when the caller
+ * passes them, else each cell as the rollup reaches it) and judged through `validateFilled`.
  *
  * Decisions:
  * - Blank (and the "not reported" markers "-", "x"…) is not reported, never zero. `reported` is
@@ -39,16 +40,18 @@
  * - none: empty, with the catalogue's reason (`why`).
  * - A total row (relation "sum") whose cell is a formula without a cached value (a template filled
  *   by a program that does not recalculate) takes the sum of its reported parts, as the template's
- *   formula would; the contribution is marked `derived`.
+ *   formula would; the contribution is marked `derived`. A formula total cached as 0 while every
+ *   part is blank is not reported (the template's formula gives "" there; LibreOffice's .xls
+ *   writer stores that empty result as 0).
  * - The result does not depend on the order of the reports: units are sorted by name first.
  *   Reports of another form than `form` are ignored.
  */
 import { inputColumns, type CellKind, type Column, type Form, type Level, type Row, type Rollup } from "../catalog/schema";
-import type { FilledForm } from "./filled";
+import type { BoundCell, FilledForm } from "./filled";
 import { makeIssue, type Issue } from "./issues";
 import type { IssueCode } from "./messages";
 import { foldVietnamese } from "./normalize";
-import { formatNumberVi, type Fraction, type ParsedCell } from "./parse";
+import { formatNumberVi, parseCell, type Fraction, type ParsedCell } from "./parse";
 import { effectiveKind, parsedValues, validateFilled } from "./validate";
 
 export type RollupMethod = Rollup["type"];
@@ -61,6 +64,8 @@ export interface RollupInput {
   issues?: Issue[];
   /** File or sheet label the form came from, for provenance. */
   source?: string;
+  /** `parsedValues(filled)` when the caller has it (consolidate passes what validation read). */
+  parsed?: Map<string, Map<string, ParsedCell>>;
 }
 
 /** What one unit put into one cell, and whether it was used. */
@@ -255,17 +260,34 @@ interface Prepared {
   unit: string;
   source?: string;
   filled: FilledForm;
-  parsed: Map<string, Map<string, ParsedCell>>;
+  /** `parsedValues(filled)` when given; else cells are parsed as they are read. */
+  parsed?: Map<string, Map<string, ParsedCell>>;
   /** address → first error issue there */
   errors: Map<string, Issue>;
-  cache: Map<string, Entry>;
+  /** Entries read so far, at row position × number of input columns + column position. */
+  cache: (Entry | undefined)[];
+  /** The unit's cells and parsed values of each row (by row position), looked up once per row. */
+  rowCells: (Map<string, BoundCell> | null | undefined)[];
+  rowParsed: (Map<string, ParsedCell> | null | undefined)[];
+}
+
+/** `fmt` of whole numbers, remembered: the same counts come back in every unit. */
+const WHOLE_TEXT = new Map<number, string>();
+function fmtValue(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 1e7) return fmt(n);
+  let text = WHOLE_TEXT.get(n);
+  if (text === undefined) {
+    text = fmt(n);
+    if (WHOLE_TEXT.size < 100_000) WHOLE_TEXT.set(n, text);
+  }
+  return text;
 }
 
 function contributionOf(p: Exclude<ParsedCell, { type: "blank" } | { type: "invalid" }>): { value: number | string; display: string; fraction?: Fraction } {
   switch (p.type) {
     case "number":
-      if (p.fraction) return { value: p.value, display: `${fmt(p.fraction.num)}/${fmt(p.fraction.den)}`, fraction: p.fraction };
-      return { value: p.value, display: fmt(p.value) };
+      if (p.fraction) return { value: p.value, display: `${fmtValue(p.fraction.num)}/${fmtValue(p.fraction.den)}`, fraction: p.fraction };
+      return { value: p.value, display: fmtValue(p.value) };
     case "code":
       return { value: p.value, display: `${p.value} – ${p.label}` };
     case "status":
@@ -292,31 +314,43 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
   const columns = inputColumns(form);
   const issues: Issue[] = [];
   const excluded: ExcludedValue[] = [];
+  const rowPos = new Map(form.rows.map((r, i) => [r.id, i]));
+  const colPos = new Map(columns.map((c, i) => [c.id, i]));
 
   const prepared: Prepared[] = sorted.map((r) => {
-    const all = r.issues ?? validateFilled(r.filled, opts.level ? { level: opts.level } : {});
+    // Parsed once: what the caller's validation read, or parsed here for the validation run here.
+    const parsed = r.parsed ?? (r.issues ? undefined : parsedValues(r.filled));
+    const all = r.issues ?? validateFilled(r.filled, { ...(opts.level ? { level: opts.level } : {}), ...(parsed ? { parsed } : {}) });
     const errors = new Map<string, Issue>();
     for (const i of all) if (i.severity === "error" && i.cell && i.sheet === r.filled.sheet && !errors.has(i.cell)) errors.set(i.cell, i);
-    return { unit: r.unit, ...(r.source ? { source: r.source } : {}), filled: r.filled, parsed: parsedValues(r.filled), errors, cache: new Map() };
+    return { unit: r.unit, ...(r.source ? { source: r.source } : {}), filled: r.filled, ...(parsed ? { parsed } : {}), errors, cache: [], rowCells: [], rowParsed: [] };
   });
 
   /** The unit's cell, parsed and judged (cached). */
   const entry = (u: Prepared, rowId: string, column: Column): Entry => {
-    const key = `${rowId}\u0000${column.id}`;
-    const hit = u.cache.get(key);
+    const key = rowPos.get(rowId)! * columns.length + colPos.get(column.id)!;
+    const hit = u.cache[key];
     if (hit) return hit;
     const e = readEntry(u, rowId, column);
-    u.cache.set(key, e);
+    u.cache[key] = e;
     return e;
   };
 
+  /** A contribution of unit `u` (built without spreads: this runs for every cell of every unit). */
+  const contribution = (u: Prepared, cell: string, value: number | string, display: string): Contribution =>
+    u.source !== undefined ? { unit: u.unit, value, display, cell, source: u.source } : { unit: u.unit, value, display, cell };
+
   const readEntry = (u: Prepared, rowId: string, column: Column): Entry => {
     const row = rowById.get(rowId)!;
-    const bound = u.filled.cells.get(rowId)?.get(column.id);
-    const p = u.parsed.get(rowId)?.get(column.id);
-    if (!bound || !p) return { type: "blank" };
+    const at = rowPos.get(rowId)!;
+    let rowCells = u.rowCells[at];
+    if (rowCells === undefined) rowCells = u.rowCells[at] = u.filled.cells.get(rowId) ?? null;
+    const bound = rowCells?.get(column.id);
+    if (!bound) return { type: "blank" };
+    let rowParsed = u.rowParsed[at];
+    if (rowParsed === undefined) rowParsed = u.rowParsed[at] = u.parsed?.get(rowId) ?? null;
+    const p = rowParsed?.get(column.id) ?? parseCell(bound.raw, effectiveKind(row, column), row);
     const cell = `${u.filled.sheet}!${bound.address}`;
-    const base = { unit: u.unit, cell, ...(u.source ? { source: u.source } : {}) };
     if (p.type === "blank") {
       // A template total whose formula was never calculated: sum its reported parts.
       if (row.relation?.type === "sum" && column.role === "value" && bound.raw?.formula && (bound.raw.value === null || bound.raw.value === undefined)) {
@@ -325,12 +359,18 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
           const decimals = Math.max(0, ...parts.map((e) => (e.type === "value" ? e.decimals : 0)));
           const value = exactSum(parts.map((e) => (e.type === "value" ? e.number! : 0)), decimals);
           const parsed = { type: "number" as const, value, text: fmt(value), decimals };
-          return { type: "value", parsed, number: value, decimals, c: { ...base, value, display: fmt(value), derived: true } };
+          const c = contribution(u, cell, value, fmt(value));
+          c.derived = true;
+          return { type: "value", parsed, number: value, decimals, c };
         }
       }
       return { type: "blank" };
     }
-    const error = u.errors.get(bound.address);
+    // The template's total formula gives "" while no part is reported; LibreOffice's .xls writer
+    // caches that empty result as 0. A formula total of 0 over parts all blank is not reported.
+    if (row.relation?.type === "sum" && bound.raw?.formula && p.type === "number" && p.value === 0)
+      if (row.relation.of.every((id) => entry(u, id, column).type === "blank")) return { type: "blank" };
+    const error = u.errors.size ? u.errors.get(bound.address) : undefined;
     if (p.type === "invalid" || error) {
       const issue =
         error ??
@@ -357,18 +397,18 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
           detail: issue.message,
         }),
       );
-      return { type: "excluded", c: { ...base, value: p.text, display: p.text, excluded: issue.message, exclusion: "invalid" } };
+      const c = contribution(u, cell, p.text, p.text);
+      c.excluded = issue.message;
+      c.exclusion = "invalid";
+      return { type: "excluded", c };
     }
+    if (p.type === "number" && !p.fraction) return { type: "value", parsed: p, number: p.value, decimals: p.decimals, c: contribution(u, cell, p.value, fmtValue(p.value)) };
     const shown = contributionOf(p);
-    const number = p.type === "number" ? p.value : p.type === "code" ? p.value : undefined;
-    const decimals = p.type === "number" ? p.decimals : 0;
-    return {
-      type: "value",
-      parsed: p,
-      ...(number !== undefined ? { number } : {}),
-      decimals,
-      c: { ...base, value: shown.value, display: shown.display, ...(shown.fraction ? { fraction: shown.fraction } : {}) },
-    };
+    const c = contribution(u, cell, shown.value, shown.display);
+    if (shown.fraction) c.fraction = shown.fraction;
+    if (p.type === "number") return { type: "value", parsed: p, number: p.value, decimals: p.decimals, c };
+    if (p.type === "code") return { type: "value", parsed: p, number: p.value, decimals: 0, c };
+    return { type: "value", parsed: p, decimals: 0, c };
   };
 
   const cells = new Map<string, Map<string, CellRollup>>();
@@ -383,8 +423,6 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
   }
 
   // Excluded values were found in row order per unit; list them by row, column, then unit.
-  const rowPos = new Map(form.rows.map((r, i) => [r.id, i]));
-  const colPos = new Map(columns.map((c, i) => [c.id, i]));
   const unitPos = new Map(prepared.map((u, i) => [u.unit, i]));
   excluded.sort(
     (a, b) =>
@@ -407,11 +445,19 @@ function rollupCell(
   rowById: Map<string, Row>,
 ): CellRollup {
   const of = units.length;
-  const entries = units.map((u) => entry(u, row.id, column));
-  const contributions = entries.filter((e): e is Exclude<Entry, { type: "blank" }> => e.type !== "blank").map((e) => ({ ...e.c }));
-  const contributionOfUnit = new Map<string, Contribution>();
-  for (const c of contributions) if (!contributionOfUnit.has(c.unit)) contributionOfUnit.set(c.unit, c);
-  const byUnit = (unit: string) => contributionOfUnit.get(unit);
+  const entries: Entry[] = [];
+  for (const u of units) entries.push(entry(u, row.id, column));
+  // Each unit's contribution to this cell belongs to this cell alone (remarks are written on it).
+  const contributions: Contribution[] = [];
+  for (const e of entries) if (e.type !== "blank") contributions.push(e.c);
+  let contributionOfUnit: Map<string, Contribution> | undefined; // built when a method needs it
+  const byUnit = (unit: string) => {
+    if (!contributionOfUnit) {
+      contributionOfUnit = new Map();
+      for (const c of contributions) if (!contributionOfUnit.has(c.unit)) contributionOfUnit.set(c.unit, c);
+    }
+    return contributionOfUnit.get(unit);
+  };
   const valid = entries.filter((e): e is Extract<Entry, { type: "value" }> => e.type === "value");
   const where = { sheet: "", cell: "" };
   const params = { label: row.label, column: column.label };
@@ -459,12 +505,14 @@ function rollupCell(
 
   switch (method) {
     case "sum": {
-      const decimals = Math.max(0, ...numbers.map((e) => e.decimals));
-      const value = exactSum(
-        numbers.map((e) => e.number!),
-        decimals,
-      );
-      return { ...base, value, display: fmt(value), shown: value, reported: numbers.length };
+      let decimals = 0;
+      const values: number[] = [];
+      for (const e of numbers) {
+        values.push(e.number!);
+        if (e.decimals > decimals) decimals = e.decimals;
+      }
+      const value = exactSum(values, decimals);
+      return { ...base, value, display: fmtValue(value), shown: value, reported: numbers.length };
     }
 
     case "shared": {

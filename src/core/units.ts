@@ -36,7 +36,8 @@ import type { FilledForm } from "./filled";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
 import { cleanText, foldVietnamese } from "./normalize";
-import { sortIssues, validateFilled } from "./validate";
+import type { ParsedCell } from "./parse";
+import { parsedValues, sortIssues, validateFilled } from "./validate";
 
 /** One received source: a file, or a sheet of the current workbook. */
 export interface ReceivedSource {
@@ -84,6 +85,8 @@ export interface UnitReport {
   /** Sorted; error issues at a cell exclude that cell from the rollup. */
   issues: Issue[];
   source: string;
+  /** `parsedValues(filled)`, as validation read it (the rollup reads the same, without parsing again). */
+  parsed: Map<string, Map<string, ParsedCell>>;
 }
 
 export interface UnitSummary {
@@ -175,6 +178,7 @@ interface Candidate {
   sourceIndex: number;
   source: string;
   filled: FilledForm;
+  parsed: Map<string, Map<string, ParsedCell>>;
   issues: Issue[];
   errors: number;
 }
@@ -197,8 +201,10 @@ function list(names: readonly string[]): string {
 /** Summarises who sent what. See the header for every decision. */
 export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOptions = {}): UnitsResult {
   const groups = new Map<string, Group>();
+  const keys = new Map<string, string>(); // a unit's name comes once per sheet it sent
   const group = (name: string): Group => {
-    const key = unitKey(name) || foldVietnamese(name) || name;
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = unitKey(name) || foldVietnamese(name) || name));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, names: [], sources: [], candidates: [] }));
     if (!g.names.includes(name)) g.names.push(name);
@@ -220,8 +226,9 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       const g = group(override ?? given(filled.unit) ?? sourceStem(src.source));
       attach(g);
       const own = src.issues.filter((i) => i.sheet === filled.sheet);
-      const issues = sortIssues([...own, ...validateFilled(filled, opts.level ? { level: opts.level } : {})]);
-      g.candidates.push({ order: order++, sourceIndex, source: src.source, filled, issues, errors: count(issues, "error") });
+      const parsed = parsedValues(filled);
+      const issues = sortIssues([...own, ...validateFilled(filled, opts.level ? { level: opts.level, parsed } : { parsed })]);
+      g.candidates.push({ order: order++, sourceIndex, source: src.source, filled, parsed, issues, errors: count(issues, "error") });
     }
   });
 
@@ -295,7 +302,7 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
     }
   }
   chosen.sort((a, b) => a.order - b.order);
-  const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source }));
+  const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source, parsed: c.parsed }));
 
   // Per source.
   const files: SourceOutcome[] = g.sources.map((i) => {

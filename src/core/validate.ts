@@ -34,6 +34,8 @@ void _codesHaveMessages;
 export interface ValidateOptions {
   /** The level the report is made at (tỉnh / huyện / xã); defaults to the form's only level. */
   level?: Level;
+  /** `parsedValues(filled)` when the caller has it already (the rollup keeps it), so cells are parsed once. */
+  parsed?: Map<string, Map<string, ParsedCell>>;
 }
 
 /** The kind used to read a cell: value cells of heading rows are headings whatever the column says. */
@@ -135,7 +137,7 @@ function sum(ops: Operand[]): number {
 /** Validates one filled form. Deterministic: sorted by sheet, row, column, code, message. */
 export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): Issue[] {
   const { form, sheet } = filled;
-  const parsed = parsedValues(filled);
+  const parsed = opts.parsed ?? parsedValues(filled);
   const level = opts.level ?? (form.levels.length === 1 ? form.levels[0] : undefined);
   const issues: Issue[] = [];
   const inputs = inputColumns(form);

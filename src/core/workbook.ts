@@ -1,17 +1,22 @@
 /**
  * A whole workbook through the core: every sheet recognised (our templates by their marker,
  * others by title and labels) and every recognised sheet validated. The one pipeline behind
- * `cchc validate`, the pane's standalone mode and the Excel "Kiểm tra" button.
+ * `cchc validate`, the pane's standalone mode and the Excel "Kiểm tra" button. Received
+ * workbooks (`receivedFromGrids`, consolidation's sources) bind a template that is exactly as we
+ * wrote it straight from its layout (`bindTemplate`), and recognise everything else.
  */
-import type { Form } from "../catalog/schema";
-import type { FilledForm } from "./filled";
-import type { Grid } from "./grid";
+import { inputColumns, type Form } from "../catalog/schema";
+import { CATALOG_VERSION } from "../catalog";
+import type { BoundCell, FilledForm } from "./filled";
+import { a1, type Grid, type RawCell } from "./grid";
+import { layoutForm, type SheetLayout } from "./layout";
 import { sortIssues, validateFilled } from "./validate";
 import type { Issue } from "./issues";
 import { reportLevel } from "./levels";
-import { recogniseSheet, type Recognition } from "./recognise";
+import { findUnitAndPeriod, recogniseSheet, type Recognition } from "./recognise";
 import type { ReceivedSource } from "./units";
 import { isRollupSheet } from "./rollup-layout";
+import { readMarker } from "./metadata";
 
 export interface SheetAnalysis {
   sheet: string;
@@ -24,6 +29,17 @@ export interface SheetAnalysis {
 
 function isEmpty(grid: Grid): boolean {
   return !grid.cells.some((row) => row?.some((cell) => cell && cell.value !== null && String(cell.value).trim() !== ""));
+}
+
+/**
+ * The grid with the metadata of our templates (the hidden marker cell) when the adapter did not
+ * attach it, so that our templates are recognised by their marker — exactly, and without scoring
+ * every form of the catalogue — whoever read the file.
+ */
+export function withMetadata(grid: Grid): Grid {
+  if (grid.metadata) return grid;
+  const metadata = readMarker(grid);
+  return metadata ? { ...grid, metadata } : grid;
 }
 
 /** Sheets worth reading as a unit's appendix: not empty, and not written by a rollup. */
@@ -42,7 +58,138 @@ export function analyseSheet(grid: Grid, forms: readonly Form[]): SheetAnalysis 
 
 /** Analyses every non-empty sheet a rollup did not write. Sheets that match no form are returned as unrecognised. */
 export function analyseWorkbook(sheets: readonly Grid[], forms: readonly Form[]): SheetAnalysis[] {
-  return sheets.filter(isCandidate).map((g) => analyseSheet(g, forms));
+  return sheets.filter(isCandidate).map((g) => analyseSheet(withMetadata(g), forms));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Our templates as written: bound straight from the layout
+
+/** What a template of a form holds where a unit types nothing, and where it may type. */
+interface TemplateShape {
+  layout: SheetLayout;
+  /** Cell key → the template's text there (title, headers, STT, labels, marker…). */
+  fixed: Map<number, string>;
+  /** Cell keys a unit fills or corrects: input cells (totals included), unit and period. */
+  free: Set<number>;
+  /**
+   * The rows holding the unit and period, when they alone decide what `findUnitAndPeriod` finds
+   * above the table (the template's other texts there — appendix line, title, "(Kèm theo …)" —
+   * name no unit or period); else undefined, and the whole top is read.
+   */
+  unitRows?: number[];
+  /** Where every row's input cells are: the FilledForm's skeleton. */
+  bindings: { rowId: string; row: number; cells: { columnId: string; col: number; address: string }[] }[];
+}
+
+const COLS = 1 << 14; // Excel's column count: key = row × COLS + col
+
+/**
+ * What `findUnitAndPeriod` found in the unit and period rows of a template, by their content
+ * (`rowKey`, positions included): the sheets of one workbook carry the same, so it is read once.
+ */
+export type UnitsSeen = Map<string, { unit?: string; period?: string }>;
+const shapes = new WeakMap<Form, TemplateShape>();
+
+function shapeOf(form: Form): TemplateShape {
+  let shape = shapes.get(form);
+  if (shape) return shape;
+  const layout = layoutForm(form);
+  const free = new Set<number>([layout.unitCell, layout.periodCell].map((p) => p.row * COLS + p.col));
+  const columns = inputColumns(form).flatMap((c) => (layout.colIndex.has(c.id) ? [layout.colIndex.get(c.id)!] : []));
+  for (const r of layout.rowIndex.values()) for (const c of columns) free.add(r * COLS + c);
+  const fixed = new Map<number, string>();
+  for (const cell of layout.cells) {
+    const key = cell.row * COLS + cell.col;
+    if (cell.formula || free.has(key) || cell.col === layout.flagsCol || cell.value === null || cell.value === "") continue;
+    fixed.set(key, String(cell.value));
+  }
+  const unitRows = [...new Set([layout.unitCell.row, layout.periodCell.row])].sort((a, b) => a - b);
+  const top: (RawCell | null)[][] = [];
+  for (const [key, text] of fixed) {
+    const r = Math.floor(key / COLS);
+    if (r < layout.table.top && !unitRows.includes(r)) (top[r] ??= [])[key % COLS] = { value: text };
+  }
+  const silent = Object.keys(findUnitAndPeriod({ sheet: "", cells: top }, layout.table.top)).length === 0;
+  const inputs = inputColumns(form).filter((c) => layout.colIndex.has(c.id));
+  const bindings = form.rows.flatMap((row) => {
+    const r = layout.rowIndex.get(row.id);
+    if (r === undefined) return [];
+    return [{ rowId: row.id, row: r, cells: inputs.map((c) => ({ columnId: c.id, col: layout.colIndex.get(c.id)!, address: a1(r, layout.colIndex.get(c.id)!) })) }];
+  });
+  shape = { layout, fixed, free, ...(silent ? { unitRows } : {}), bindings };
+  shapes.set(form, shape);
+  return shape;
+}
+
+const filledIn = (cell: RawCell | null | undefined): boolean =>
+  !!cell && cell.value !== null && cell.value !== undefined && (typeof cell.value !== "string" || cell.value.trim() !== "");
+
+/** A row's cells as `rawText` in recognise.ts sees them: the memo key of `findUnitAndPeriod`. */
+function rowKey(row: readonly (RawCell | null | undefined)[] | undefined): string {
+  let key = "";
+  row?.forEach((cell, c) => {
+    if (cell) key += `${c}\u0001${cell.text ?? ""}\u0001${typeof cell.value}\u0001${String(cell.value)}\u0002`;
+  });
+  return key;
+}
+
+/**
+ * A sheet that is our template of its marker's form exactly as written — same catalogue version,
+ * every title, header, STT and label in its place, nothing typed outside the input cells, the
+ * unit and period cells and the hidden marks column — bound straight from the layout: what
+ * recognition finds for such a sheet (without a single issue), without comparing labels, so that
+ * reading our own templates costs next to nothing. Undefined for anything else (rows inserted or
+ * moved, a label edited, a note typed under the table, another catalogue version): recognition
+ * then decides, and reports what differs.
+ */
+export function bindTemplate(grid: Grid, forms: readonly Form[], seen: UnitsSeen = new Map()): FilledForm | undefined {
+  const meta = grid.metadata ?? readMarker(grid);
+  if (!meta || meta.catalogVersion !== CATALOG_VERSION) return undefined;
+  const form = forms.find((f) => f.id === meta.formId);
+  if (!form) return undefined;
+  const shape = shapeOf(form);
+  const { layout, fixed, free, unitRows } = shape;
+  for (const [key, text] of fixed) {
+    const cell = grid.cells[Math.floor(key / COLS)]?.[key % COLS];
+    if (!cell || (typeof cell.value === "string" ? cell.value : String(cell.value)) !== text) return undefined;
+  }
+  for (let r = 0; r < grid.cells.length; r++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      if (c === layout.flagsCol || !filledIn(row[c])) continue;
+      const key = r * COLS + c;
+      if (!free.has(key) && !fixed.has(key)) return undefined;
+    }
+  }
+  const cells = new Map<string, Map<string, BoundCell>>();
+  const rowIndex = new Map<string, number>();
+  for (const b of shape.bindings) {
+    rowIndex.set(b.rowId, b.row);
+    const bound = new Map<string, BoundCell>();
+    const row = grid.cells[b.row];
+    for (const x of b.cells) bound.set(x.columnId, { address: x.address, raw: row?.[x.col] ?? null });
+    cells.set(b.rowId, bound);
+  }
+  // Only the unit and period rows can name them (see TemplateShape): read just those, in order,
+  // once per distinct content (a unit's sheets all carry the same).
+  let found: { unit?: string; period?: string };
+  if (unitRows) {
+    const rows = unitRows.map((r) => grid.cells[r] ?? []);
+    const key = rows.map(rowKey).join("\u0003");
+    found = seen.get(key) ?? findUnitAndPeriod({ sheet: grid.sheet, cells: rows }, rows.length);
+    seen.set(key, found);
+  } else found = findUnitAndPeriod(grid, layout.table.top);
+  const unit = meta.unit?.trim() ? meta.unit.trim() : found.unit;
+  const period = meta.period?.trim() ? meta.period.trim() : found.period;
+  return { form, sheet: grid.sheet, ...(unit ? { unit } : {}), ...(period ? { period } : {}), cells, rowIndex };
+}
+
+type SheetRecognition = { status: "recognised"; filled: FilledForm; issues: Issue[] } | { status: "unrecognised"; reason: string };
+
+function recogniseReceived(grid: Grid, forms: readonly Form[], seen: UnitsSeen): SheetRecognition {
+  const filled = bindTemplate(grid, forms, seen);
+  return filled ? { status: "recognised", filled, issues: [] } : recogniseSheet(withMetadata(grid), forms);
 }
 
 /**
@@ -51,7 +198,8 @@ export function analyseWorkbook(sheets: readonly Grid[], forms: readonly Form[])
  */
 export function receivedFromGrids(source: string, sheets: readonly Grid[], forms: readonly Form[], unit?: string): ReceivedSource {
   const nonEmpty = sheets.filter(isCandidate);
-  const recognitions = nonEmpty.map((g) => ({ sheet: g.sheet, recognition: recogniseSheet(g, forms) }));
+  const seen: UnitsSeen = new Map();
+  const recognitions = nonEmpty.map((g) => ({ sheet: g.sheet, recognition: recogniseReceived(g, forms, seen) }));
   const filled = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? [r.recognition.filled] : []));
   const issues = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? r.recognition.issues : []));
   if (!filled.length) {

@@ -34,6 +34,53 @@ function container(bytes: Uint8Array): "zip" | "ole2" | "markup" | "other" {
   return bytes[i] === 0x3c /* < */ ? "markup" : "other";
 }
 
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+
+/**
+ * The text of one entry of a zip, found through the central directory; undefined when the zip
+ * or the entry cannot be read. SheetJS gives up on the whole package when an entry is stored with
+ * a data descriptor (LibreOffice's encrypted .ods), so the manifest is looked up here.
+ */
+function zipEntryText(bytes: Uint8Array, name: string): string | undefined {
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
+    if (u32(bytes, i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  const wanted = new TextEncoder().encode(name);
+  let p = u32(bytes, end + 16);
+  for (let n = u16(bytes, end + 10); n > 0 && p + 46 <= bytes.length && u32(bytes, p) === 0x02014b50; n--) {
+    const method = u16(bytes, p + 10);
+    const size = u32(bytes, p + 20);
+    const fullSize = u32(bytes, p + 24);
+    const nameLength = u16(bytes, p + 28);
+    const local = u32(bytes, p + 42);
+    const same = nameLength === wanted.length && wanted.every((b, i) => bytes[p + 46 + i] === b);
+    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
+    if (!same) continue;
+    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) return undefined;
+    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    const data = bytes.subarray(start, Math.min(bytes.length, start + size));
+    try {
+      const inflate = (XLSX.CFB as { utils: { _inflateRaw(data: Uint8Array, size: number): Uint8Array } }).utils._inflateRaw;
+      const raw = method === 0 ? data : method === 8 ? inflate(data.slice(), fullSize) : undefined;
+      return raw ? new TextDecoder("utf-8").decode(raw.subarray(0, fullSize)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** An OpenDocument package saved with a password: its manifest lists encryption data. */
+function isEncryptedOpenDocument(bytes: Uint8Array): boolean {
+  const manifest = zipEntryText(bytes, "META-INF/manifest.xml");
+  return manifest !== undefined && /<manifest:encryption-data\b/.test(manifest);
+}
+
 function fail(failure: ReadFailure, reason: string): ReadResult {
   return { ok: false, failure, reason };
 }
@@ -89,7 +136,8 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
     workbook = XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellText: true, cellDates: false, cellNF: false, cellStyles: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(message)) return fail("password", "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại");
+    if (/password|encrypt/i.test(message) || (kind === "zip" && isEncryptedOpenDocument(bytes)))
+      return fail("password", "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại");
     if (kind === "ole2" && /CFB|ECMA-376|Unsupported/i.test(message))
       return fail("password", "tệp được mã hoá hoặc đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại");
     return fail("corrupt", `tệp bị hỏng hoặc không đầy đủ (${message})`);

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { a1 } from "../core/grid";
 import { MARK_COLORS, STYLES, type CellStyle, type SheetLayout } from "../core/layout";
+import { isPlainLayout, writePlainSheets } from "./write-plain";
 
 export interface SheetToWrite {
   name: string;
@@ -118,8 +119,18 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetToWrite): void {
   });
 }
 
-/** Writes the sheets, in order, to a new workbook and returns the .xlsx bytes. */
+/**
+ * Writes the sheets, in order, to a new workbook and returns the .xlsx bytes. Plain layouts only
+ * (a rollup's sheets: no formulas, validations, conditional formats or protection) go through the
+ * fast writer of write-plain.ts, which writes the same workbook; anything else through ExcelJS.
+ */
 export async function writeTemplates(sheets: SheetToWrite[]): Promise<Uint8Array> {
+  if (sheets.length && sheets.every((s) => isPlainLayout(s.layout))) return writePlainSheets(sheets);
+  return writeWithExcelJs(sheets);
+}
+
+/** The ExcelJS rendering of any layouts (exported for the tests that compare the two writers). */
+export async function writeWithExcelJs(sheets: SheetToWrite[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CCHC Phụ lục";
   workbook.calcProperties.fullCalcOnLoad = true;

@@ -26,13 +26,20 @@ export function tempDir(prefix = "cchc-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+export interface Output {
+  path: string;
+  format: Format;
+  /** Save encrypted with this password (LibreOffice's "Save with password"). */
+  password?: string;
+}
+
 /** Opens `input` in LibreOffice, types `fills`, recalculates and saves to each output. */
-export function libreOfficeFill(input: string, fills: Fill[], outputs: { path: string; format: Format }[]): void {
+export function libreOfficeFill(input: string, fills: Fill[], outputs: Output[]): void {
   const dir = tempDir("cchc-lo-job-");
   const jobFile = join(dir, "job.json");
   writeFileSync(
     jobFile,
-    JSON.stringify({ input, fills, outputs: outputs.map((o) => ({ path: o.path, filter: FILTERS[o.format] })) }),
+    JSON.stringify({ input, fills, outputs: outputs.map((o) => ({ path: o.path, filter: FILTERS[o.format], ...(o.password ? { password: o.password } : {}) })) }),
   );
   const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_fill.py"), jobFile], { encoding: "utf8", timeout: 180_000 });
   const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ok: boolean; error?: string };

@@ -1,3 +1,4 @@
+import { resolve } from "path";
 import { FORMS } from "../../catalog";
 import { consolidate, unitsJson } from "../../core/consolidate";
 import type { ReceivedSource } from "../../core/units";
@@ -28,7 +29,8 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
   if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp nhận từ đơn vị cấp dưới: cchc rollup TỆP... -o TỆP.xlsx");
   if (!out) throw new UsageError("Cần tệp kết quả: -o TỆP.xlsx");
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả «${out}» phải có đuôi .xlsx.`);
-  if (args.positional.includes(out)) throw new UsageError(`Tệp kết quả «${out}» trùng với một tệp đầu vào.`);
+  // The same file however it is spelled ("bao-cao.xlsx", "./bao-cao.xlsx", an absolute path).
+  if (args.positional.some((input) => resolve(input) === resolve(out))) throw new UsageError(`Tệp kết quả «${out}» trùng với một tệp đầu vào.`);
   if (!has(args, "--force") && (await io.exists(out))) {
     io.err(`Tệp «${out}» đã tồn tại; không ghi đè. Chọn tên khác hoặc thêm --force.\n`);
     return 2;
