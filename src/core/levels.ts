@@ -5,17 +5,26 @@
 import type { Form, Level } from "../catalog/schema";
 import { foldVietnamese } from "./normalize";
 
+/** The five cities run by the central government are provinces; other cities were districts. */
+const CENTRAL_CITIES = /\bthanh pho (ha noi|ho chi minh|hai phong|da nang|can tho|hue)\b|\btp (hcm|ho chi minh)\b/;
+
+/** Tried in order: the first word of the unit's kind decides ("thị xã" before "xã", "thị trấn" a commune). */
 const PATTERNS: [Level, RegExp][] = [
-  ["xa", /\b(xa|phuong|thi tran|dac khu)\b/],
-  ["huyen", /\b(huyen|quan|thi xa|thanh pho thuoc tinh)\b/],
-  ["tinh", /\b(tinh|so|thanh pho truc thuoc trung uong|ubnd thanh pho)\b/],
+  ["xa", /\b(thi tran|phuong|dac khu)\b/],
+  ["huyen", /\b(huyen|quan|thi xa)\b/],
+  ["xa", /\bxa\b/],
+  ["tinh", /\b(tinh|so)\b/],
 ];
 
 export function levelOfUnit(unit: string | undefined): Level | undefined {
   if (!unit) return undefined;
   const folded = foldVietnamese(unit);
-  for (const [level, pattern] of PATTERNS) if (pattern.test(folded)) return level;
-  return undefined;
+  const matches = PATTERNS.map(([level, pattern]) => ({ level, at: pattern.exec(folded)?.index ?? -1 })).filter((m) => m.at >= 0);
+  if (CENTRAL_CITIES.test(folded)) matches.push({ level: "tinh", at: folded.search(CENTRAL_CITIES) });
+  else if (/\bthanh pho\b/.test(folded)) matches.push({ level: "huyen", at: folded.search(/\bthanh pho\b/) });
+  // "UBND xã Ia Pa, huyện Krông Pa": the kind named first is the unit's own.
+  matches.sort((a, b) => a.at - b.at);
+  return matches[0]?.level;
 }
 
 /** The level a filled form reports at: the form's only level, else the unit's (if it is one of the form's). */

@@ -205,7 +205,9 @@ export function receivedFromGrids(source: string, sheets: readonly Grid[], forms
   if (!filled.length) {
     const reason = nonEmpty.length
       ? recognitions.map((r) => (r.recognition.status === "unrecognised" ? `«${r.sheet}»: ${r.recognition.reason}` : "")).filter(Boolean).join("; ")
-      : "mọi trang tính đều trống";
+      : sheets.some(isRollupSheet)
+        ? "đây là bảng tổng hợp do CCHC Phụ lục tạo ra, không phải báo cáo của một đơn vị; hãy chọn các tệp phụ lục mà từng đơn vị gửi"
+        : "mọi trang tính đều trống";
     return { source, ...(unit ? { unit } : {}), outcome: "unrecognised", reason, forms: [], issues: [] };
   }
   return { source, ...(unit ? { unit } : {}), outcome: "read", forms: filled, issues };

@@ -124,6 +124,21 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet): Grid {
   return { sheet: name, cells, merges };
 }
 
+/** SheetJS notes its own guesses on the console ("ODS number format may be incorrect"); they are
+ * not the user's business, so they are dropped while reading (anything else still shows). */
+function quietly<T>(read: () => T): T {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && /^ODS number format/.test(args[0])) return;
+    original(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = original;
+  }
+}
+
 /** Reads every worksheet of a workbook. `fileName` only decides how plain text is treated. */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
   if (bytes.length === 0) return fail("empty", "tệp rỗng (0 byte)");
@@ -133,7 +148,9 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
     return fail("not-a-spreadsheet", "nội dung tệp không phải là bảng tính Excel (.xlsx, .xls) hay LibreOffice (.ods)");
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellText: true, cellDates: false, cellNF: false, cellStyles: false });
+    workbook = quietly(() =>
+      XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellText: true, cellDates: false, cellNF: false, cellStyles: false }),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(message) || (kind === "zip" && isEncryptedOpenDocument(bytes)))
