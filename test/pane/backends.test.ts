@@ -494,3 +494,32 @@ describe("StandaloneBackend", () => {
     expect(evaluateTotal(grid, "SUM(A1)")).toBeUndefined();
   });
 });
+
+describe("Example workbook («Tải bộ tệp ví dụ»)", () => {
+  test("three communes' Phụ lục 3, recognised; Kiểm tra finds exactly the deliberate «abc»; Tổng hợp rolls the three up", async () => {
+    const { EXAMPLE_FILE, EXAMPLE_FORM, EXAMPLE_UNITS, exampleMistake, exampleWorkbook } = await import("../../src/taskpane/example");
+    const bytes = await exampleWorkbook();
+    const read = readWorkbook(bytes, EXAMPLE_FILE);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.sheets.map((s) => s.sheet)).toEqual(EXAMPLE_UNITS.map((u) => u.sheet));
+
+    const backend = new StandaloneBackend();
+    expect(await backend.openFile!({ name: EXAMPLE_FILE, bytes })).toEqual(EXAMPLE_UNITS.map((u) => u.sheet));
+    const report = await backend.check();
+    expect(report.sheets.map((s) => [s.status, s.formId, s.unit])).toEqual(EXAMPLE_UNITS.map((u) => ["recognised", EXAMPLE_FORM, u.unit]));
+    const mistake = exampleMistake();
+    const issues = report.sheets.flatMap((s) => s.issues);
+    expect([report.errors, report.warnings]).toEqual([1, 0]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: "error", sheet: mistake.sheet, cell: mistake.cell });
+
+    const sources = await backend.sourceSheets();
+    expect(sources.sheets.map((s) => s.unit)).toEqual(EXAMPLE_UNITS.map((u) => u.unit));
+    const result = await backend.rollup({ files: [], sheets: sources.sheets.map((s) => ({ name: s.sheet })), unit: "UBND huyện Phù Cát", period: "Năm 2020" });
+    expect(result.forms).toBe(1);
+    expect(result.units.map((u) => u.unit).sort()).toEqual(EXAMPLE_UNITS.map((u) => u.unit).sort());
+    expect(result.sheets.map((s) => s.kind)).toEqual(["status", "rollup", "detail"]);
+    const targets = await backend.targets();
+    expect(["done", "need-level"]).toContain(targets.status);
+  });
+});

@@ -9,24 +9,28 @@
  *   4. «Tổng hợp» three received files (one broken): status per unit, the rollup sheets; again:
  *      the previous rollup's sheets are replaced, not copied; «Chỉ tiêu» evaluated at district level;
  *   5. «Tải về (.xlsx)» → the downloaded workbook, read back with readWorkbook, holds the sheet
- *      with the form's title, unit, period and the typed values, and the rollup sheets;
+ *      with the form's title, unit, period and the typed values, and the rollup sheets; real
+ *      LibreOffice opens it (re-saved as .ods, recalculated) with the same values;
+ *   5b. «Tải bộ tệp ví dụ» (help of Tổng hợp) saves the example workbook; opened, Kiểm tra finds
+ *      its one deliberate mistake;
  *   6. a closed network (office.js unreachable) and an Office that never answers both start the
  *      pane in standalone mode within a few seconds.
  * No request leaves 127.0.0.1 (office.js's CDN is answered from the local package). Screenshots
  * of each step go to docs/screenshots/ for the README.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { findForm } from "../../src/catalog";
-import { a1 } from "../../src/core/grid";
+import { a1, parseA1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { readWorkbook } from "../../src/xlsx/read";
+import { libreOfficeFill, tempDir } from "../support/libreoffice";
 import { axe, buildProduction, launch, openPane, OUT, SCREENSHOTS, serious, serve, type Session } from "./browser";
 
 const PL3 = "tk2011-2020.huyen.pl3";
@@ -238,6 +242,51 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   expect(cell(total)?.formula).toMatch(/SUM\(/);
   await page.getByText(/Đã tạo tệp «cchc-ubnd-tinh-binh-dinh\.xlsx»/).waitFor();
 
+  // 5. Real LibreOffice opens the download (re-saved as .ods, recalculated) with the same values.
+  const dir = tempDir("cchc-pane-lo-");
+  const xlsxPath = join(dir, download.suggestedFilename());
+  const odsPath = join(dir, "tai-ve.ods");
+  writeFileSync(xlsxPath, bytes);
+  libreOfficeFill(xlsxPath, [], [{ path: odsPath, format: "ods" }]);
+  const lo = readWorkbook(new Uint8Array(readFileSync(odsPath)), "tai-ve.ods");
+  if (!lo.ok) throw new Error(lo.reason);
+  expect(lo.sheets.map((s) => s.sheet)).toEqual([SHEET, "TH Đơn vị gửi báo cáo", `TH ${SHEET}`, `TH CT ${SHEET}`]);
+  const at = (sheet: number, address: string) => {
+    const p = parseA1(address)!;
+    return lo.sheets[sheet].cells[p.row]?.[p.col]?.value ?? null;
+  };
+  const loValues = (sheet: number) => lo.sheets[sheet].cells.flat().map((c) => c?.value);
+  expect(loValues(0)).toEqual(expect.arrayContaining([FORM.title, UNIT, PERIOD]));
+  expect([at(0, parts[0]), at(0, parts[1]), at(0, total)]).toEqual([12, 7, 19]);
+  // The rollup sheets: status per unit, the rollup (these rows are a shared catalogue, so the two
+  // units' differing values are reported), the detail per unit — cell for cell as the pane wrote them.
+  expect(loValues(1)).toEqual(expect.arrayContaining(["UBND huyện An Lão", "UBND huyện Hoài Ân"]));
+  expect(at(2, parts[0])).toBe("Không thống nhất: 10 (1 đơn vị) · 20 (1 đơn vị)");
+  expect(loValues(2)).toContain(FORM.title);
+  for (const index of [1, 2, 3]) {
+    const written = read.sheets[index].cells.flatMap((row, r) => (row ?? []).map((c, col) => [a1(r, col), c?.value ?? null] as const)).filter(([, v]) => v !== null && v !== "");
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.map(([address]) => [address, at(index, address)])).toEqual(written);
+  }
+
+  expectOnlyLocal(session);
+  await session.context.close();
+}, 300_000);
+
+test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes' sheets, opened and checked, one deliberate mistake", async () => {
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByRole("button", { name: "Hướng dẫn: Tổng hợp" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bộ tệp ví dụ" }).click()]);
+  expect(download.suggestedFilename()).toBe("vi-du-cchc-phu-luc-3-cap-xa.xlsx");
+  await page.getByText("Đã tải về «vi-du-cchc-phu-luc-3-cap-xa.xlsx».").waitFor();
+  await page.locator("#workspace-file").setInputFiles((await download.path())!);
+  await page.getByText(/^3 trang tính · đã mở:/).waitFor();
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByText(/1 lỗi, 0 cảnh báo/).first().waitFor();
   expectOnlyLocal(session);
   await session.context.close();
 });

@@ -21,6 +21,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Backend, FileReadStatus, FileStatus, RollupOutcome, RollupProgress, SourceSheets } from "../backend";
 import { PaneError } from "../backend";
 import { CreatedSheets } from "./CreatedSheets";
+import { ExampleDownload } from "./ExampleDownload";
 import { Help } from "./Help";
 import { Notes, NotReady } from "./Notes";
 import { asPaneError, Problem } from "./Problem";
@@ -338,6 +339,7 @@ export function RollupView({ backend }: { backend: Backend }) {
           vị). Tổng hợp lại thì các trang này được thay bằng bản mới, cùng tên — không sinh thêm bản sao; các trang khác không bị động đến. Tệp
           không đọc được, gửi trùng hoặc có lỗi được ghi rõ lý do; các tệp khác vẫn được tổng hợp.
         </p>
+        <ExampleDownload excel={backend.kind === "excel"} />
       </Help>
       <NotReady availability={availability} />
 
