@@ -14,7 +14,7 @@ import { insertForms, type FormToInsert } from "../../src/excel/render";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeTemplates } from "../../src/xlsx/write";
 import { createStandIn, validationType, type SheetState, type StandInOptions } from "../support/excel-standin";
-import { officeLook, rgb, sameNumberFormat, visibleLines, xlsxLook, type CellLook, type ExcelJsInternals } from "../support/sheet-compare";
+import { rgb, visibleLines, type ExcelJsInternals, cellDifferences } from "../support/sheet-compare";
 
 const byRows = [...FORMS].sort((a, b) => a.rows.length * a.columns.length - b.rows.length * b.columns.length);
 const smallest = byRows[0];
@@ -286,20 +286,7 @@ describe("the sheet written through Office.js equals the .xlsx template", () => 
 
   test("cell by cell: values and formulas, number formats, locked flags, fonts, fills, alignment", () => {
     each((office, ws, layout, name) => {
-      const differences: string[] = [];
-      for (let r = 0; r <= layout.lastRow + 1; r++)
-        for (let c = 0; c <= layout.lastCol + 1; c++) {
-          const o = officeLook(office, r, c);
-          const x = xlsxLook(ws, r, c);
-          // A merged area shows its top-left cell: judge the number format by what it holds.
-          const m = office.mergeAt(r, c);
-          const shown = m ? office.cell(m.top, m.left).value : o.content;
-          for (const key of Object.keys(o) as (keyof CellLook)[]) {
-            const same = key === "numberFormat" ? sameNumberFormat(shown as string | number | null, o.numberFormat, x.numberFormat) : o[key] === x[key];
-            if (!same) differences.push(`${name}!${a1(r, c)} ${key}: Office.js ${JSON.stringify(o[key])} ≠ .xlsx ${JSON.stringify(x[key])}`);
-          }
-        }
-      expect(differences).toEqual([]);
+      expect(cellDifferences(office, ws, layout, name)).toEqual([]);
     });
   });
 

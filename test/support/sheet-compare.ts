@@ -86,3 +86,24 @@ export function visibleLines(lastRow: number, lastCol: number, has: (r: number, 
   return lines;
 }
 
+
+/**
+ * Every cell-level difference between what Office.js wrote (stand-in state) and what the .xlsx
+ * holds, over the layout's area and one row and column beyond it. A merged area shows its
+ * top-left cell, so number formats are judged by what that cell holds.
+ */
+export function cellDifferences(office: SheetState, ws: ExcelJS.Worksheet, layout: { lastRow: number; lastCol: number }, name: string): string[] {
+  const differences: string[] = [];
+  for (let r = 0; r <= layout.lastRow + 1; r++)
+    for (let c = 0; c <= layout.lastCol + 1; c++) {
+      const o = officeLook(office, r, c);
+      const x = xlsxLook(ws, r, c);
+      const m = office.mergeAt(r, c);
+      const shown = m ? office.cell(m.top, m.left).value : o.content;
+      for (const key of Object.keys(o) as (keyof CellLook)[]) {
+        const same = key === "numberFormat" ? sameNumberFormat(shown as string | number | null, o.numberFormat, x.numberFormat) : o[key] === x[key];
+        if (!same) differences.push(`${name}!${a1(r, c)} ${key}: Office.js ${JSON.stringify(o[key])} ≠ .xlsx ${JSON.stringify(x[key])}`);
+      }
+    }
+  return differences;
+}
