@@ -31,17 +31,6 @@ function isEmpty(grid: Grid): boolean {
   return !grid.cells.some((row) => row?.some((cell) => cell && cell.value !== null && String(cell.value).trim() !== ""));
 }
 
-/**
- * The grid with the metadata of our templates (the hidden marker cell) when the adapter did not
- * attach it, so that our templates are recognised by their marker — exactly, and without scoring
- * every form of the catalogue — whoever read the file.
- */
-export function withMetadata(grid: Grid): Grid {
-  if (grid.metadata) return grid;
-  const metadata = readMarker(grid);
-  return metadata ? { ...grid, metadata } : grid;
-}
-
 /** Sheets worth reading as a unit's appendix: not empty, and not written by a rollup. */
 function isCandidate(grid: Grid): boolean {
   return !isEmpty(grid) && !isRollupSheet(grid);
@@ -58,7 +47,7 @@ export function analyseSheet(grid: Grid, forms: readonly Form[]): SheetAnalysis 
 
 /** Analyses every non-empty sheet a rollup did not write. Sheets that match no form are returned as unrecognised. */
 export function analyseWorkbook(sheets: readonly Grid[], forms: readonly Form[]): SheetAnalysis[] {
-  return sheets.filter(isCandidate).map((g) => analyseSheet(withMetadata(g), forms));
+  return sheets.filter(isCandidate).map((g) => analyseSheet(g, forms));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +178,16 @@ type SheetRecognition = { status: "recognised"; filled: FilledForm; issues: Issu
 
 function recogniseReceived(grid: Grid, forms: readonly Form[], seen: UnitsSeen): SheetRecognition {
   const filled = bindTemplate(grid, forms, seen);
-  return filled ? { status: "recognised", filled, issues: [] } : recogniseSheet(withMetadata(grid), forms);
+  return filled ? { status: "recognised", filled, issues: [] } : recogniseSheet(grid, forms);
+}
+
+/** Why no sheet of a workbook is an appendix, in Vietnamese: each sheet's reason, or what the workbook is. */
+export function unrecognisedReason(sheets: readonly Grid[], recognitions: readonly { sheet: string; recognition: { status: string; reason?: string } }[]): string {
+  if (recognitions.length)
+    return recognitions.map((r) => (r.recognition.status === "unrecognised" ? `«${r.sheet}»: ${r.recognition.reason}` : "")).filter(Boolean).join("; ");
+  return sheets.some(isRollupSheet)
+    ? "đây là bảng tổng hợp do CCHC Phụ lục tạo ra, không phải báo cáo của một đơn vị; hãy chọn các tệp phụ lục mà từng đơn vị gửi"
+    : "mọi trang tính đều trống";
 }
 
 /**
@@ -203,11 +201,7 @@ export function receivedFromGrids(source: string, sheets: readonly Grid[], forms
   const filled = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? [r.recognition.filled] : []));
   const issues = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? r.recognition.issues : []));
   if (!filled.length) {
-    const reason = nonEmpty.length
-      ? recognitions.map((r) => (r.recognition.status === "unrecognised" ? `«${r.sheet}»: ${r.recognition.reason}` : "")).filter(Boolean).join("; ")
-      : sheets.some(isRollupSheet)
-        ? "đây là bảng tổng hợp do CCHC Phụ lục tạo ra, không phải báo cáo của một đơn vị; hãy chọn các tệp phụ lục mà từng đơn vị gửi"
-        : "mọi trang tính đều trống";
+    const reason = unrecognisedReason(sheets, recognitions);
     return { source, ...(unit ? { unit } : {}), outcome: "unrecognised", reason, forms: [], issues: [] };
   }
   return { source, ...(unit ? { unit } : {}), outcome: "read", forms: filled, issues };

@@ -14,7 +14,6 @@ import type { Area } from "../catalog/targets/schema";
 import { consolidate, type Consolidation } from "../core/consolidate";
 import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
-import { readMarker } from "../core/metadata";
 import { formName } from "../core/recognise";
 import { isRollupSheet } from "../core/rollup-layout";
 import { targetReport, type TargetReport } from "../core/target-report";
@@ -37,13 +36,6 @@ import {
   type TargetsOutcome,
 } from "./backend";
 
-/** The grid with its template metadata (the hidden marker cell our templates carry). */
-export function withMetadata(grid: Grid): Grid {
-  if (grid.metadata) return grid;
-  const metadata = readMarker(grid);
-  return metadata ? { ...grid, metadata } : grid;
-}
-
 function count(issues: readonly Issue[]): { errors: number; warnings: number } {
   const errors = issues.filter((i) => i.severity === "error").length;
   return { errors, warnings: issues.length - errors };
@@ -62,7 +54,7 @@ function totals(sheets: CheckedSheet[], degraded: string[]): CheckReport {
 
 /** Kiểm tra over sheets read from files or the workspace, in workbook order. */
 export function checkGrids(grids: readonly Grid[]): CheckReport {
-  const sheets = analyseWorkbook(grids.map(withMetadata), FORMS).map((a): CheckedSheet => {
+  const sheets = analyseWorkbook(grids, FORMS).map((a): CheckedSheet => {
     if (!a.filled) {
       const reason = a.recognition.status === "unrecognised" ? a.recognition.reason : undefined;
       return { sheet: a.sheet, status: "unrecognised", ...(reason ? { reason } : {}), issues: a.issues, ...count(a.issues) };
@@ -248,7 +240,7 @@ function targetsOutcome(report: TargetReport, byArea: { area: Area; counts: Stat
 
 /** Chỉ tiêu over sheets read from files or the workspace (nothing is marked there). */
 export function targetsOf(grids: readonly Grid[], level?: Level): TargetsOutcome {
-  const report = targetReport(grids.map(withMetadata), FORMS, level ? { level } : {});
+  const report = targetReport(grids, FORMS, level ? { level } : {});
   return targetsOutcome(report, summariseByArea(report.results), [], []);
 }
 

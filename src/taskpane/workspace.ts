@@ -90,7 +90,7 @@ export function gridFromLayout(name: string, layout: SheetLayout): Grid {
     if (cell.formula) cells[cell.row][cell.col] = { value: null, formula: cell.formula };
     else if (cell.value !== null && cell.value !== "") cells[cell.row][cell.col] = { value: cell.value };
   }
-  // Template metadata is read back from the marker cell (core-wiring withMetadata), as for files.
+  // Template metadata is read back from the marker cell by recognition, as for files.
   const grid: Grid = { sheet: name, cells, merges: layout.merges.map((m) => ({ ...m })) };
   recalc(grid);
   return grid;

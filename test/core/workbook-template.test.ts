@@ -10,7 +10,7 @@ import type { Form } from "../../src/catalog/schema";
 import type { Grid } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { recogniseSheet } from "../../src/core/recognise";
-import { bindTemplate, receivedFromGrids, withMetadata } from "../../src/core/workbook";
+import { bindTemplate, receivedFromGrids } from "../../src/core/workbook";
 import { readWorkbook } from "../../src/xlsx/read";
 import { TemplateFiller, type UnitValues } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
@@ -62,7 +62,7 @@ describe("a template as written is bound from its layout, as recognition would b
     for (const { header, sheets } of grids)
       for (const grid of sheets) {
         const fast = bindTemplate(grid, FORMS);
-        const slow = recogniseSheet(withMetadata(grid), FORMS);
+        const slow = recogniseSheet(grid, FORMS);
         expect(slow.status).toBe("recognised");
         if (slow.status !== "recognised") continue;
         expect({ unit: header.unit, sheet: grid.sheet, issues: slow.issues }).toEqual({ unit: header.unit, sheet: grid.sheet, issues: [] });
@@ -97,7 +97,7 @@ describe("anything else goes back to recognition", () => {
   ])("%s", (_what, change) => {
     const grid = edit(change as (cells: Grid["cells"]) => void);
     expect(bindTemplate(grid, FORMS)).toBeUndefined();
-    const slow = recogniseSheet(withMetadata(grid), FORMS);
+    const slow = recogniseSheet(grid, FORMS);
     expect(slow.status).toBe("recognised");
   });
 
@@ -107,7 +107,7 @@ describe("anything else goes back to recognition", () => {
       cells[layout.markerCell.row]![layout.markerCell.col] = { value: String(marker.value).replace('"v":1', '"v":0') };
     });
     expect(bindTemplate(grid, FORMS)).toBeUndefined();
-    const slow = recogniseSheet(withMetadata(grid), FORMS);
+    const slow = recogniseSheet(grid, FORMS);
     expect(slow.status === "recognised" && slow.issues.map((i) => i.code)).toContain("catalog_version_mismatch");
   });
 });

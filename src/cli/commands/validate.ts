@@ -1,6 +1,6 @@
 import { FORMS } from "../../catalog";
 import { makeIssue, type Issue } from "../../core/issues";
-import { analyseWorkbook } from "../../core/workbook";
+import { analyseWorkbook, unrecognisedReason } from "../../core/workbook";
 import { readWorkbook } from "../../xlsx/read";
 import { has, parseArgs, UsageError } from "../args";
 import { describeFsError, type Io } from "../io";
@@ -40,9 +40,7 @@ export async function validateFile(path: string, io: Io): Promise<ValidatedFile>
   const analyses = analyseWorkbook(read.sheets, FORMS);
   const recognised = analyses.filter((a) => a.filled);
   if (!recognised.length) {
-    const detail = analyses.length
-      ? analyses.map((a) => (a.recognition.status === "unrecognised" ? `«${a.sheet}»: ${a.recognition.reason}` : "")).filter(Boolean).join("; ")
-      : "mọi trang tính đều trống";
+    const detail = unrecognisedReason(read.sheets, analyses);
     return { file: path, status: "unrecognised", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unrecognised", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
   }
   return {
