@@ -41,14 +41,15 @@ export function unitAndPeriod(view: SheetView, tableTop: number): { unit?: strin
   const valueAfter = (r: number, c: number, text: string, colon: number): string => {
     const inCell = colon >= 0 ? stripValue(text.slice(colon + 1)) : "";
     if (inCell) return inCell;
-    for (let k = c + 1; k < view.nCols; k++) {
+    for (const k of view.cols(r)) {
+      if (k <= c) continue;
       const t = view.text(r, k);
       if (t) return stripValue(t);
     }
     return "";
   };
-  for (let r = 0; r < end; r++) {
-    for (let c = 0; c < view.nCols; c++) {
+  for (const r of view.rows(0, end)) {
+    for (const c of view.cols(r)) {
       const raw = rawText(view.cell(r, c));
       const text = view.text(r, c);
       if (!text) continue;
