@@ -2,9 +2,12 @@ import { resolve } from "path";
 import { FORMS } from "../../catalog";
 import { consolidate, unitsJson } from "../../core/consolidate";
 import type { ReceivedSource } from "../../core/units";
+import { withNodeReadPool } from "../../xlsx/node-pool";
+import { readReceivedFiles } from "../../xlsx/pool";
+import { unreadable } from "../../xlsx/wire";
 import { writeTemplates } from "../../xlsx/write";
-import { receivedFromFile } from "../../xlsx/received";
 import { flag, has, parseArgs, UsageError } from "../args";
+import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
 import { describeFsError, type Io } from "../io";
 
 /** An expected-units list: one unit per line (a .txt, or a one-column .csv); blank lines and # comments ignored. */
@@ -24,8 +27,10 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     "--expect": { value: true },
     "--json": { value: false },
     "--force": { value: false },
+    ...BUDGET_FLAGS,
   });
   const out = flag(args, "-o");
+  const budget = budgetFrom(args);
   if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp nhận từ đơn vị cấp dưới: cchc rollup TỆP... -o TỆP.xlsx");
   if (!out) throw new UsageError("Cần tệp kết quả: -o TỆP.xlsx");
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả «${out}» phải có đuôi .xlsx.`);
@@ -46,14 +51,13 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const sources: ReceivedSource[] = [];
-  for (const path of args.positional) {
-    try {
-      sources.push(receivedFromFile(await io.readFile(path), path, FORMS));
-    } catch (error) {
-      sources.push({ source: path, outcome: "unreadable", reason: describeFsError(error), forms: [], issues: [] });
-    }
-  }
+  // Every file in the pool of workers (started first, so they load while the files are read).
+  const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: args.positional.length }, async (pool) => {
+    const inputs = await readInputs(args.positional, io);
+    const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
+    const read = await readReceivedFiles(pool, readable, FORMS);
+    return inputs.map((f) => ("bytes" in f ? read.shift()! : unreadable(f.path, f.error)));
+  });
   if (sources.every((s) => s.outcome === "unreadable")) {
     io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
     return 2;

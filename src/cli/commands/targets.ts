@@ -4,8 +4,10 @@ import { findTarget, type Target } from "../../catalog/targets";
 import { targetReport } from "../../core/target-report";
 import type { RatingSuggestion, TargetResult } from "../../core/targets";
 import { parseCell } from "../../core/parse";
-import { readWorkbook } from "../../xlsx/read";
+import { withNodeReadPool } from "../../xlsx/node-pool";
+import { readGridsIn } from "../../xlsx/pool";
 import { flag, has, parseArgs, UsageError } from "../args";
+import { BUDGET_FLAGS, budgetFrom } from "../files";
 import { describeFsError, type Io } from "../io";
 
 const LEVEL_NAME: Record<Level, string> = { tinh: "tỉnh", huyen: "huyện", xa: "xã" };
@@ -122,6 +124,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     "--json": { value: false },
     "--level": { value: true },
     "--baseline": { value: true, repeatable: true },
+    ...BUDGET_FLAGS,
   });
   if (args.positional.length !== 1) throw new UsageError("Cần đúng một tệp: cchc targets TỆP [--json] [--level tinh|huyen|xa] [--baseline MÃ=SỐ]...");
   const levelArg = flag(args, "--level");
@@ -140,7 +143,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     io.err(`Không đọc được tệp «${path}»: ${describeFsError(error)}.\n`);
     return 2;
   }
-  const read = readWorkbook(bytes, path);
+  const read = await withNodeReadPool({ budget: budgetFrom(args), files: 1 }, (pool) => readGridsIn(pool, { name: path, bytes }));
   if (!read.ok) {
     io.err(`Không đọc được tệp «${path}»: ${read.reason}.\n`);
     return 2;

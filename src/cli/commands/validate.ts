@@ -1,9 +1,10 @@
-import { FORMS } from "../../catalog";
 import { makeIssue, type Issue } from "../../core/issues";
-import { analyseWorkbook, unrecognisedReason } from "../../core/workbook";
-import { readWorkbook } from "../../xlsx/read";
+import { withNodeReadPool } from "../../xlsx/node-pool";
+import { analyseIn } from "../../xlsx/pool";
+import type { Analysis } from "../../xlsx/worker-methods";
 import { has, parseArgs, UsageError } from "../args";
-import { describeFsError, type Io } from "../io";
+import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
+import type { Io } from "../io";
 
 /** One file of the `validate` JSON (public; fields may be added, never renamed). */
 export interface ValidatedFile {
@@ -25,39 +26,40 @@ function toJsonIssue(issue: Issue): ValidatedFile["issues"][number] {
   };
 }
 
-export async function validateFile(path: string, io: Io): Promise<ValidatedFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    const detail = describeFsError(error);
-    return { file: path, status: "unreadable", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unreadable", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
-  }
-  const read = readWorkbook(bytes, path);
-  if (!read.ok) {
-    return { file: path, status: "unreadable", reason: read.reason, sheets: [], issues: [toJsonIssue(makeIssue("file_unreadable", "error", { sheet: "", cell: "" }, { file: path, detail: read.reason }))] };
-  }
-  const analyses = analyseWorkbook(read.sheets, FORMS);
-  const recognised = analyses.filter((a) => a.filled);
-  if (!recognised.length) {
-    const detail = unrecognisedReason(read.sheets, analyses);
-    return { file: path, status: "unrecognised", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unrecognised", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
-  }
+/** One file's entry, from what a read worker found in it (or why it could not be read). */
+export function validatedFile(file: string, analysis: Analysis): ValidatedFile {
+  const failed = (status: "unreadable" | "unrecognised", code: "file_unreadable" | "file_unrecognised", detail: string): ValidatedFile => ({
+    file,
+    status,
+    reason: detail,
+    sheets: [],
+    issues: [toJsonIssue(makeIssue(code, "error", { sheet: "", cell: "" }, { file, detail }))],
+  });
+  if (!analysis.ok) return failed("unreadable", "file_unreadable", analysis.reason);
+  if (analysis.unrecognised !== undefined) return failed("unrecognised", "file_unrecognised", analysis.unrecognised);
   return {
-    file: path,
+    file,
     status: "ok",
-    sheets: recognised.map((a) => ({ sheet: a.sheet, form: a.filled!.form.id, unit: a.filled!.unit ?? null, period: a.filled!.period ?? null })),
-    issues: recognised.flatMap((a) => a.issues).map(toJsonIssue),
+    sheets: analysis.sheets.map((s) => ({ sheet: s.sheet, form: s.form!, unit: s.unit ?? null, period: s.period ?? null })),
+    issues: analysis.sheets.flatMap((s) => s.issues).map(toJsonIssue),
   };
 }
 
 const SEVERITY_WORD = { error: "lỗi", warning: "cảnh báo" } as const;
 
 export async function runValidate(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { "--json": { value: false } });
+  const args = parseArgs(argv, { "--json": { value: false }, ...BUDGET_FLAGS });
   if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp để kiểm tra: cchc validate TỆP...");
-  const files: ValidatedFile[] = [];
-  for (const path of args.positional) files.push(await validateFile(path, io));
+  const budget = budgetFrom(args);
+  // Each file is read, recognised and validated in a worker, within its budget.
+  const files = await withNodeReadPool({ budget, files: args.positional.length }, async (pool) => {
+    const inputs = await readInputs(args.positional, io);
+    return Promise.all(
+      inputs.map(async (f) =>
+        validatedFile(f.path, "bytes" in f ? await analyseIn(pool, { name: f.path, bytes: f.bytes }) : { ok: false, failure: "fs", reason: f.error }),
+      ),
+    );
+  });
 
   if (has(args, "--json")) io.out(JSON.stringify({ files }, null, 2) + "\n");
   else {
