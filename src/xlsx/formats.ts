@@ -72,7 +72,9 @@ export const FORMATS: readonly Format[] = [
       (starts(p.bytes, 0x49, 0x49, 0x2a, 0x00) || starts(p.bytes, 0x4d, 0x4d, 0x00, 0x2a)) || /^(png|jpe?g|gif|bmp|tiff?|heic|webp)$/.test(p.ext),
     advice: "Ảnh chụp không đọc được số liệu; hãy đề nghị đơn vị gửi tệp .xlsx.",
   },
-  { id: "csv", name: "tệp văn bản CSV", test: (p) => p.ext === "csv" || p.ext === "txt" || p.ext === "tsv", advice: "Tệp CSV không giữ được bố cục của phụ lục; " + SAVE_AS_XLSX },
+  { id: "sylk", name: "tệp SYLK (.slk)", test: (p) => starts(p.bytes, 0x49, 0x44, 0x3b) || p.ext === "slk", advice: SAVE_AS_XLSX },
+  { id: "dif", name: "tệp DIF (.dif)", test: (p) => starts(p.bytes, 0x54, 0x41, 0x42, 0x4c, 0x45) || p.ext === "dif", advice: SAVE_AS_XLSX },
+  { id: "csv", name: "tệp văn bản CSV", test: (p) => p.ext === "csv" || p.ext === "txt" || p.ext === "tsv", advice: "Tệp CSV không giữ được bố cục của phụ lục. " + SAVE_AS_XLSX },
 ];
 
 function container(bytes: Uint8Array): Probe["container"] {

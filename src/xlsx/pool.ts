@@ -61,8 +61,21 @@ async function run<K extends keyof ReadMethods>(
   signal?: AbortSignal,
 ): Promise<Outcome<ReturnType<ReadMethods[K]>>> {
   if (signal?.aborted) return { ok: false, reason: "", cancelled: true };
-  const task = readPool.pool.exec(method, args, { on: (payload: unknown) => payload === "start" && onStart?.() });
-  task.timeout(readPool.budget.seconds * 1000);
+  // The time budget runs from when a worker starts on the file (not while it waits in the queue
+  // or while a new worker loads); a worker that never starts is given up a while later.
+  let overTime = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const task = readPool.pool.exec(method, args, {
+    on: (payload: unknown) => {
+      if (payload !== "start") return;
+      onStart?.();
+      timer = setTimeout(() => {
+        overTime = true;
+        cancel();
+      }, readPool.budget.seconds * 1000);
+    },
+  });
+  task.timeout(readPool.budget.seconds * 1000 + 60_000);
   // workerpool rethrows a cancellation from the handlers it chained on a running task: the
   // rejection reaches `await task` below all the same.
   const cancel = () => {
@@ -76,8 +89,9 @@ async function run<K extends keyof ReadMethods>(
   try {
     return { ok: true, value: (await task) as ReturnType<ReadMethods[K]> };
   } catch (error) {
-    return failure(error, readPool.budget);
+    return overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds) } : failure(error, readPool.budget);
   } finally {
+    clearTimeout(timer);
     signal?.removeEventListener("abort", cancel);
   }
 }

@@ -62,18 +62,16 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet): Grid {
   return { sheet: name, cells, merges };
 }
 
-/** SheetJS notes its own guesses on the console ("ODS number format may be incorrect"); they are
- * not the user's business, so they are dropped while reading (anything else still shows). */
+/** SheetJS notes its own guesses and oddities on the console ("ODS number format may be
+ * incorrect", "Missing Info for XLS Record 0x47"); they are not the user's business and would
+ * reach the CLI's stderr, so they are dropped while it reads. */
 function quietly<T>(read: () => T): T {
-  const original = console.error;
-  console.error = (...args: unknown[]) => {
-    if (typeof args[0] === "string" && /^ODS number format/.test(args[0])) return;
-    original(...args);
-  };
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
   try {
     return read();
   } finally {
-    console.error = original;
+    Object.assign(console, { error, warn, log });
   }
 }
 

@@ -45,3 +45,13 @@ export function libreOfficeFill(input: string, fills: Fill[], outputs: Output[])
   const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ok: boolean; error?: string };
   if (!result.ok) throw new Error(`LibreOffice failed: ${result.error}`);
 }
+
+/** Opens `input` in LibreOffice and saves it through each export filter named (any that Calc has). */
+export function libreOfficeSave(input: string, outputs: { path: string; filter: string }[]): void {
+  const dir = tempDir("cchc-lo-job-");
+  const jobFile = join(dir, "job.json");
+  writeFileSync(jobFile, JSON.stringify({ input, fills: [], outputs }));
+  const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_fill.py"), jobFile], { encoding: "utf8", timeout: 300_000 });
+  const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ok: boolean; error?: string };
+  if (!result.ok) throw new Error(`LibreOffice failed: ${result.error}`);
+}
