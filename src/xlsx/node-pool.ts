@@ -41,7 +41,7 @@ export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
     // up, so it is stopped this soon after.
     workerTerminateTimeout: 200,
     workerThreadOpts: {
-      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, budget.memoryMb >> 4)) },
+      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
       ...(workerData ? { workerData } : {}),
     },
   });

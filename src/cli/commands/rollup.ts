@@ -1,11 +1,8 @@
 import { resolve } from "path";
-import { FORMS } from "../../catalog";
-import { consolidate, unitsJson } from "../../core/consolidate";
 import type { ReceivedSource } from "../../core/units";
 import { withNodeReadPool } from "../../xlsx/node-pool";
 import { readReceivedFiles } from "../../xlsx/pool";
 import { unreadable } from "../../xlsx/wire";
-import { writeTemplates } from "../../xlsx/write";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
 import { describeFsError, type Io } from "../io";
@@ -52,7 +49,11 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
   }
 
   // Every file in the pool of workers (started first, so they load while the files are read).
+  // The catalogue, the core and the writer load in this thread meanwhile.
+  let modules: Promise<[typeof import("../../catalog"), typeof import("../../core/consolidate"), typeof import("../../xlsx/write")]> | undefined;
   const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: args.positional.length }, async (pool) => {
+    modules = Promise.all([import("../../catalog"), import("../../core/consolidate"), import("../../xlsx/write")]);
+    const [{ FORMS }] = await modules;
     const inputs = await readInputs(args.positional, io);
     const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
     const read = await readReceivedFiles(pool, readable, FORMS);
@@ -62,6 +63,7 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
     return 2;
   }
+  const [, { consolidate, unitsJson }, { writeTemplates }] = await modules!;
   const result = consolidate(sources, {
     ...(expected ? { expected } : {}),
     ...(flag(args, "--unit") ? { unit: flag(args, "--unit") } : {}),
