@@ -124,7 +124,11 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // workerpool's browser build names Node modules behind run-time checks it never takes in a page.
+      fallback: { worker_threads: false, os: false, child_process: false },
+    },
     module: {
       rules: [
         {
