@@ -415,15 +415,15 @@ export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupH
     for (let c = 1; c <= lastCol; c++) cells.push({ row, col: c, value: null, style: "labelHeading" });
     merges.push({ top: row, left: 0, bottom: row, right: lastCol });
     row++;
-    warnings.forEach(({ u, r, issue }, i) => {
-      cells.push({ row, col: 0, value: i + 1, style: "stt" });
+    for (const { u, r, issue } of warnings) {
+      cells.push({ row, col: 0, value: null, style: "stt" }); // numbered rows are units
       cells.push(textCell(row, 1, u.unit, "resultText"));
       cells.push(textCell(row, 2, `${r.source}\ntrang «${r.filled.sheet}»${issue.cell ? `, ô ${issue.cell}` : ""}`, "resultText"));
       cells.push(textCell(row, 3, "Cảnh báo", "resultText"));
       cells.push({ row, col: 4, value: null, style: "result" }, { row, col: 5, value: null, style: "result" });
       cells.push(textCell(row, 6, issue.message, "resultText"));
       row++;
-    });
+    }
   }
   const tableBottom = Math.max(row - 1, headerRow);
   const markerCell = { row: 0, col: lastCol + 1 };
