@@ -42,7 +42,7 @@ export const MESSAGES = {
   required_blank: (p) =>
     `${where(p)}: dòng «${p.label}» chưa có số liệu ở ${p.detail}. Hãy điền vào${p.expected ? ` (${p.expected})` : ""}, hoặc gõ «-» nếu không có số liệu để báo cáo.`,
   wrong_level: (p) =>
-    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
+    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Số liệu ở dòng này không được tổng hợp. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
   form_blank: (p) =>
     `${where(p)}: chưa có số liệu nào trong ${p.label}. Hãy điền số liệu trước khi kiểm tra hoặc gửi báo cáo.`,
   // --- relations and rules (validation) ---

@@ -245,10 +245,11 @@ describe("what is missing or misplaced", () => {
     expect(validateFilled(fill(PL, GOOD))).not.toHaveIssue("required_blank", "C23");
   });
 
-  test("the message of a level warning names the levels in Vietnamese", () => {
+  test("the message of a level warning names the levels in Vietnamese, and says the value is not consolidated", () => {
     const issue = validate({ ...GOOD, "xa-only": { y2015: 3 } }, "huyen").find((i) => i.code === "wrong_level")!;
     expect(issue.message).toContain("cấp xã");
     expect(issue.message).toContain("cấp huyện");
+    expect(issue.message).toContain("không được tổng hợp");
   });
 
   test("rows the sheet does not have are skipped (recognition reports them)", () => {
