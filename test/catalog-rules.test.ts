@@ -50,6 +50,15 @@ const HUYEN = "tk2011-2020.huyen";
 const TINH = "tk2011-2020.tinh";
 const BCDK = "bao-cao-dinh-ky.thong-ke";
 
+/** Reports used by several checks. */
+const DISTRICT_DOCS_2015: Values = { "tong-vbqppl": 14, "nq-hdnd-huyen": 2, "qd-ubnd-huyen": 5, "nq-hdnd-xa": 3, "qd-ubnd-xa": 2 }; // + 2 directives
+const PROVINCE_DOC_TYPES: Values = { "nq-hdnd-tinh": 20, "qd-ubnd-tinh": 35, "nq-hdnd-huyen": 15, "qd-ubnd-huyen": 20, "nq-hdnd-xa": 10, "qd-ubnd-xa": 10 }; // 110
+const PROVINCE_TTHC: Values = { "tong-tthc": "1.800", "tthc-cap-tinh": "1.100", "tthc-cap-huyen": 480, "tthc-cap-xa": 220 };
+const KBANG_TTHC: Values = { "tong-tthc": 487, "tthc-cap-huyen": 315, "tthc-cap-xa": 172 }; // seed 003
+const DISTRICT_UNITS: Values = { "dvsn-tu-chu": 30, "dvsn-tu-bao-dam-chi-tx": 2, "dvsn-tu-bao-dam-mot-phan": 10 };
+const PROVINCE_DEPT_UNITS: Values = { "dvsn-cqcm-tinh": 180, "dvsn-cqcm-tinh-tx-dt": 0, "dvsn-cqcm-tinh-tx": 15, "dvsn-cqcm-tinh-mot-phan": 60 };
+const PROVINCE_DISTRICT_UNITS: Values = { "dvsn-ubnd-huyen": 600, "dvsn-ubnd-huyen-tx-dt": 0, "dvsn-ubnd-huyen-tx": 20, "dvsn-ubnd-huyen-mot-phan": 150 };
+
 /** Keyed "<form id> relation:<row id>" or "<form id> rule:<rule id>". */
 const ERRORS: Record<string, ErrorProof> = {
   [`${HUYEN}.pl1 relation:so-vb-chi-dao`]: {
@@ -67,7 +76,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "huyen",
-        values: { "tong-vbqppl": 14, "nq-hdnd-huyen": 2, "qd-ubnd-huyen": 5, "nq-hdnd-xa": 3, "qd-ubnd-xa": 2 },
+        values: DISTRICT_DOCS_2015,
         story: "2015: two UBND directives were legal documents then, and have no row",
       },
     ],
@@ -77,7 +86,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "huyen",
-        values: { "tong-vbqppl": 14, "nq-hdnd-huyen": 2, "qd-ubnd-huyen": 5, "nq-hdnd-xa": 3, "qd-ubnd-xa": 2 },
+        values: DISTRICT_DOCS_2015,
         story: "2015, with two directives",
       },
       { level: "xa", values: { "tong-vbqppl": 3, "nq-hdnd-xa": 1, "qd-ubnd-xa": 2 }, story: "a commune: its own two types" },
@@ -111,7 +120,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "huyen",
-        values: { "dvsn-tu-chu": 30, "dvsn-tu-bao-dam-chi-tx": 2, "dvsn-tu-bao-dam-mot-phan": 10 },
+        values: DISTRICT_UNITS,
         story: "the 18 units financed by the State have no row",
       },
     ],
@@ -121,7 +130,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "huyen",
-        values: { "dvsn-tu-chu": 30, "dvsn-tu-bao-dam-chi-tx": 2, "dvsn-tu-bao-dam-mot-phan": 10 },
+        values: DISTRICT_UNITS,
         story: "two of the four groups listed",
       },
     ],
@@ -145,7 +154,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "tong-vbqppl": 120, "nq-hdnd-tinh": 20, "qd-ubnd-tinh": 35, "nq-hdnd-huyen": 15, "qd-ubnd-huyen": 20, "nq-hdnd-xa": 10, "qd-ubnd-xa": 10 },
+        values: { "tong-vbqppl": 120, ...PROVINCE_DOC_TYPES },
         story: "2015: ten UBND directives were legal documents then, and have no row",
       },
     ],
@@ -155,7 +164,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "tong-vbqppl": 120, "nq-hdnd-tinh": 20, "qd-ubnd-tinh": 35, "nq-hdnd-huyen": 15, "qd-ubnd-huyen": 20, "nq-hdnd-xa": 10, "qd-ubnd-xa": 10 },
+        values: { "tong-vbqppl": 120, ...PROVINCE_DOC_TYPES },
         story: "2015, with ten directives",
       },
     ],
@@ -166,7 +175,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "tong-vbqppl": 110, "nq-hdnd-tinh": 20, "qd-ubnd-tinh": 35, "nq-hdnd-huyen": 15, "qd-ubnd-huyen": 20, "nq-hdnd-xa": 10, "qd-ubnd-xa": 10 },
+        values: { "tong-vbqppl": 110, ...PROVINCE_DOC_TYPES },
         story: "2019: the six types are every local legal document",
       },
     ],
@@ -174,7 +183,7 @@ const ERRORS: Record<string, ErrorProof> = {
   },
   [`${TINH}.pl3 relation:tong-tthc`]: {
     legit: [
-      { level: "tinh", values: { "tong-tthc": "1.800", "tthc-cap-tinh": "1.100", "tthc-cap-huyen": 480, "tthc-cap-xa": 220 }, story: "the three levels" },
+      { level: "tinh", values: PROVINCE_TTHC, story: "the three levels" },
     ],
     broken: { values: { "tong-tthc": "1.700" }, at: "tong-tthc", code: "sum_mismatch", story: "a total that is not the sum of the levels" },
   },
@@ -182,7 +191,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "tong-tthc": "1.800", "tthc-cap-tinh": "1.100", "tthc-cap-huyen": 480, "tthc-cap-xa": 220, "tthc-tinh-ban-hanh": 12 },
+        values: { ...PROVINCE_TTHC, "tthc-tinh-ban-hanh": 12 },
         story: "12 procedures in force the province issued itself",
       },
     ],
@@ -202,7 +211,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "dvsn-cqcm-tinh": 180, "dvsn-cqcm-tinh-tx-dt": 0, "dvsn-cqcm-tinh-tx": 15, "dvsn-cqcm-tinh-mot-phan": 60 },
+        values: PROVINCE_DEPT_UNITS,
         story: "105 units financed by the State have no row",
       },
     ],
@@ -212,7 +221,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "dvsn-ubnd-huyen": 600, "dvsn-ubnd-huyen-tx-dt": 0, "dvsn-ubnd-huyen-tx": 20, "dvsn-ubnd-huyen-mot-phan": 150 },
+        values: PROVINCE_DISTRICT_UNITS,
         story: "430 units financed by the State have no row",
       },
     ],
@@ -222,7 +231,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "dvsn-cqcm-tinh": 75, "dvsn-cqcm-tinh-tx-dt": 0, "dvsn-cqcm-tinh-tx": 15, "dvsn-cqcm-tinh-mot-phan": 60 },
+        values: { ...PROVINCE_DEPT_UNITS, "dvsn-cqcm-tinh": 75 },
         story: "no unit financed by the State: the three groups are the total",
       },
     ],
@@ -232,7 +241,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "tinh",
-        values: { "dvsn-ubnd-huyen": 600, "dvsn-ubnd-huyen-tx-dt": 0, "dvsn-ubnd-huyen-tx": 20, "dvsn-ubnd-huyen-mot-phan": 150 },
+        values: PROVINCE_DISTRICT_UNITS,
         story: "three of the four groups listed",
       },
     ],
@@ -242,7 +251,7 @@ const ERRORS: Record<string, ErrorProof> = {
     legit: [
       {
         level: "huyen",
-        values: { "tong-tthc": 487, "tthc-cap-huyen": 315, "tthc-cap-xa": 172 },
+        values: KBANG_TTHC,
         story: "seed 003, Kbang: a district has no department-level procedures and leaves that row blank",
       },
       {
@@ -270,7 +279,7 @@ const WARNINGS: Record<string, WarningProof> = {
   },
   [`${HUYEN}.pl2 rule:tong-le-loai-2015-2016`]: {
     level: "huyen",
-    values: { "tong-vbqppl": 14, "nq-hdnd-huyen": 2, "qd-ubnd-huyen": 5, "nq-hdnd-xa": 3, "qd-ubnd-xa": 2 },
+    values: DISTRICT_DOCS_2015,
     at: "tong-vbqppl",
     story: "2015: two UBND directives, legal documents until 1/7/2016",
   },
@@ -373,7 +382,7 @@ const WARNINGS: Record<string, WarningProof> = {
   },
   [`${TINH}.pl3 rule:cong-khai-le-tong`]: {
     level: "tinh",
-    values: { "tong-tthc": "1.800", "tthc-cap-tinh": "1.100", "tthc-cap-huyen": 480, "tthc-cap-xa": 220, "tthc-cong-khai": "1.815" },
+    values: { ...PROVINCE_TTHC, "tthc-cong-khai": "1.815" },
     at: "tthc-cong-khai",
     story: "the portal still lists 15 repealed procedures",
   },
@@ -463,7 +472,7 @@ const WARNINGS: Record<string, WarningProof> = {
   },
   [`${BCDK} rule:cong-khai-dvc-qg-le-tong-tthc`]: {
     level: "huyen",
-    values: { "tong-tthc": 487, "tthc-cap-huyen": 315, "tthc-cap-xa": 172, "tthc-cong-khai-dvc-qg": 495 },
+    values: { ...KBANG_TTHC, "tthc-cong-khai-dvc-qg": 495 },
     at: "tthc-cong-khai-dvc-qg",
     story: "the national portal still lists eight repealed procedures",
   },
@@ -481,13 +490,13 @@ const WARNINGS: Record<string, WarningProof> = {
   },
   [`${BCDK} rule:mot-cua-le-tong-tthc`]: {
     level: "huyen",
-    values: { "tong-tthc": 487, "tthc-cap-huyen": 315, "tthc-cap-xa": 172, "tthc-mot-cua": 495 },
+    values: { ...KBANG_TTHC, "tthc-mot-cua": 495 },
     at: "tthc-mot-cua",
     story: "the number under the title 3.3 includes procedures of the tax office received at the one-stop shop",
   },
   [`${BCDK} rule:tich-hop-dvc-le-tong-tthc`]: {
     level: "huyen",
-    values: { "tong-tthc": 487, "tthc-cap-huyen": 315, "tthc-cap-xa": 172, "tthc-tich-hop-dvc": 495 },
+    values: { ...KBANG_TTHC, "tthc-tich-hop-dvc": 495 },
     at: "tthc-tich-hop-dvc",
     story: "the portal still carries eight replaced procedures",
   },
