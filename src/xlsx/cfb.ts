@@ -5,6 +5,7 @@
  * the streams' sizes within LIMITS and their chains long enough for them — so that a damaged or
  * hostile file is refused in a moment. Pure and synchronous; never throws.
  */
+import { u16, u32 } from "./bytes";
 import { LIMITS, formatMb } from "./limits";
 
 export interface CfbStream {
@@ -14,8 +15,6 @@ export interface CfbStream {
 
 export type CfbDirectory = { ok: true; streams: CfbStream[] } | { ok: false; kind: "corrupt" | "too-large"; detail: string };
 
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;

@@ -8,6 +8,7 @@
  *
  * Pure and synchronous: bytes in, entries or a refusal out (never throws).
  */
+import { u16, u32 } from "./bytes";
 import { LIMITS, formatMb } from "./limits";
 
 export interface ZipEntry {
@@ -33,8 +34,6 @@ export type ZipDirectory = { ok: true; entries: ZipEntry[]; byName: Map<string, 
  */
 export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
 
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 /** A little-endian 64-bit field, when it fits a double exactly (zip64 sizes of a ≤ 64 MB file always do). */
 const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
 

@@ -11,6 +11,7 @@
  *   sheets    1,000 sheets
  */
 import { unzipSync, zipSync, type Zippable } from "fflate";
+import { u32 } from "../../src/xlsx/bytes";
 
 export interface Mutant {
   name: string;
@@ -35,7 +36,6 @@ export function random(seed: number): () => number {
   };
 }
 
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
 /** Offsets where a zip's structures start: local headers, data, central headers, end record. */
 export function zipBoundaries(bytes: Uint8Array): number[] {
@@ -209,4 +209,22 @@ export function withStrayFarCell(xlsx: Uint8Array, text = "x"): Uint8Array {
       .replace(/<\/sheetData>/, `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`),
   );
   return rezip(files);
+}
+
+/** A legal workbook, well within the limits, with one large sheet of `cells` numbers: seconds of parsing. */
+export function largeWorkbook(cells: number): Uint8Array {
+  const perRow = 20;
+  const rows: string[] = [];
+  for (let r = 1; r <= cells / perRow; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < perRow; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r * c}</v></c>`;
+    rows.push(`${row}</row>`);
+  }
+  const ns = "http://schemas.openxmlformats.org";
+  return zipSync({
+    "[Content_Types].xml": enc.encode(`<Types xmlns="${ns}/package/2006/content-types"/>`),
+    "xl/workbook.xml": enc.encode(`<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": enc.encode(`<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    "xl/worksheets/sheet1.xml": enc.encode(`<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`),
+  });
 }

@@ -10,12 +10,11 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { zipSync } from "fflate";
 import type { Browser } from "playwright-core";
 import { findForm } from "../../src/catalog";
 import { TemplateFiller } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
-import { mutant } from "../fuzz/mutants";
+import { largeWorkbook, mutant } from "../fuzz/mutants";
 import { buildProduction, launch, openPane, serve } from "./browser";
 
 const OUT_DIR = "test-output/pane-received";
@@ -41,25 +40,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
-
-/** A legal workbook with a large sheet: a few seconds of parsing. */
-function large(cells: number): Buffer {
-  let rows = "";
-  for (let r = 1; r <= cells / 20; r++) {
-    let row = `<row r="${r}">`;
-    for (let c = 0; c < 20; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r * c}</v></c>`;
-    rows += `${row}</row>`;
-  }
-  const t = (s: string) => new TextEncoder().encode(s);
-  return Buffer.from(
-    zipSync({
-      "[Content_Types].xml": t('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-      "xl/workbook.xml": t('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-      "xl/_rels/workbook.xml.rels": t('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-      "xl/worksheets/sheet1.xml": t(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`),
-    }),
-  );
-}
 
 async function openRollup(page: import("playwright-core").Page) {
   await page.addInitScript(() => {
@@ -104,7 +84,7 @@ test("cancel in the middle of a large file stops within a second", async () => {
   const session = await openPane(browser, base);
   const { page } = session;
   await openRollup(page);
-  await page.locator("[role=tabpanel] input[type=file]").setInputFiles([{ name: "rat-lon.xlsx", mimeType: MIME, buffer: large(1_500_000) }, ...good.slice(0, 2)]);
+  await page.locator("[role=tabpanel] input[type=file]").setInputFiles([{ name: "rat-lon.xlsx", mimeType: MIME, buffer: Buffer.from(largeWorkbook(1_500_000)) }, ...good.slice(0, 2)]);
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
   // The two small files are done while the large one is still being read.
   await page.getByText(/Đã đọc 2\/3 tệp/).waitFor({ timeout: 60_000 });

@@ -7,7 +7,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { deflateRawSync } from "zlib";
 import { zipSync } from "fflate";
 import { findForm } from "../../src/catalog";
 import { main } from "../../src/cli/main";
@@ -16,7 +15,7 @@ import { LIMITS } from "../../src/xlsx/limits";
 import { libreOfficeSave, tempDir } from "../support/libreoffice";
 import { TemplateFiller } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
-import { mutant, withStrayFarCell } from "../fuzz/mutants";
+import { largeWorkbook, mutant, withStrayFarCell } from "../fuzz/mutants";
 
 const PL3 = findForm("tk2011-2020.xa.pl3")!;
 const dir = tempDir("cchc-received-");
@@ -91,7 +90,6 @@ describe("the three reports", () => {
     expect(refused.status).toBe("unreadable");
     expect(refused.message).toMatch(/quá lớn.*xl\/worksheets\/sheet1\.xml.*giải nén ra/);
     expect(r.seconds).toBeLessThan(15); // in a moment, not the minute it took to parse
-    void deflateRawSync;
   }, 120_000);
 });
 
@@ -117,32 +115,8 @@ describe("formats we do not consolidate get a message naming the format and what
 });
 
 describe("budgets", () => {
-  /** A legal workbook, well within LIMITS, with a large sheet (`cells` numeric cells). */
-  function large(cells: number): Uint8Array {
-    const perRow = 20;
-    let rows = "";
-    for (let r = 1; r <= cells / perRow; r++) {
-      let row = `<row r="${r}">`;
-      for (let c = 0; c < perRow; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r * c}</v></c>`;
-      rows += `${row}</row>`;
-    }
-    const bytes = zipSync({
-      "[Content_Types].xml": new TextEncoder().encode(
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-      ),
-      "xl/workbook.xml": new TextEncoder().encode(
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      ),
-      "xl/_rels/workbook.xml.rels": new TextEncoder().encode(
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-      "xl/worksheets/sheet1.xml": new TextEncoder().encode(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`),
-    });
-    return bytes;
-  }
-
   test("past --file-memory the worker is stopped: one unreadable line that says so, the good file still consolidated", async () => {
-    const file = write("lon.xlsx", large(600_000));
+    const file = write("lon.xlsx", largeWorkbook(600_000));
     expect(readFileSync(file).length).toBeLessThan(LIMITS.fileBytes);
     const r = await rollup([file, write("xa-ia-pa-3.xlsx", good)], "--file-memory", "64");
     expect(r.code).toBe(0);
@@ -151,7 +125,7 @@ describe("budgets", () => {
   }, 120_000);
 
   test("past --file-seconds the worker is stopped: one unreadable line that says so", async () => {
-    const file = write("cham.xlsx", large(1_000_000));
+    const file = write("cham.xlsx", largeWorkbook(1_000_000));
     const r = await rollup([file, write("xa-ia-pa-4.xlsx", good)], "--file-seconds", "2", "--file-memory", "2048");
     if (r.code !== 0) console.log(r.out, r.err);
     expect(r.code).toBe(0);

@@ -135,6 +135,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     level = parsed.data;
   }
   const baselines = parseBaselines(args.flags.get("--baseline") ?? [], io);
+  const budget = budgetFrom(args);
   const path = args.positional[0];
   let bytes: Uint8Array;
   try {
@@ -143,7 +144,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     io.err(`Không đọc được tệp «${path}»: ${describeFsError(error)}.\n`);
     return 2;
   }
-  const read = await withNodeReadPool({ budget: budgetFrom(args), files: 1 }, (pool) => readGridsIn(pool, { name: path, bytes }));
+  const read = await withNodeReadPool({ budget, files: 1 }, (pool) => readGridsIn(pool, { name: path, bytes }));
   if (!read.ok) {
     io.err(`Không đọc được tệp «${path}»: ${read.reason}.\n`);
     return 2;
