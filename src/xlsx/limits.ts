@@ -10,7 +10,7 @@ export const FILE_LIMITS = {
     /** Entries listed in the zip's central directory. */
     entries: 10_000,
     /** The main document part (word/document.xml), inflated. */
-    documentBytes: 48 * 1024 * 1024,
+    documentBytes: 24 * 1024 * 1024,
     /** Any other part read (relationships, styles), inflated. */
     partBytes: 8 * 1024 * 1024,
     /** Tables in the document, nested ones included. */

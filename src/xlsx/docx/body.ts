@@ -12,9 +12,8 @@
  *   numbering and bullets are drawn by Word, not stored as text, so labels never carry them.
  *   Text is NFC (Word shows NFC and NFD alike).
  */
-import type { Element } from "@xmldom/xmldom";
 import { legacyText, type FontStyles, type Legacy } from "./fonts";
-import { alternative, attr, DocxProblem, elements, isMc, isOn, isW, wChild } from "./ooxml";
+import { alternative, attr, DocxProblem, elements, isMc, isOn, isW, wChild, type Element } from "./ooxml";
 
 export interface Line {
   text: string;
@@ -179,7 +178,7 @@ export class BodyReader {
       text = "";
     };
     const visit = (el: Element) => {
-      if (isW(el, "t")) text += el.textContent ?? "";
+      if (isW(el, "t")) text += el.text;
       else if (isW(el, "tab") || isW(el, "ptab") || isW(el, "cr")) text += " ";
       else if (isW(el, "br")) {
         text += " ";

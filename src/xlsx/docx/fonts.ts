@@ -7,8 +7,7 @@
  * character (ASCII letters and digits draw the same in every font); or, whatever the font, when
  * a word mixes letters with the symbols TCVN3 uses as Vietnamese letters ("h­µnh", "®¬n").
  */
-import type { Element } from "@xmldom/xmldom";
-import { attr, elements, isW, wChild } from "./ooxml";
+import { attr, elements, isW, wChild, type Element } from "./ooxml";
 
 /** Legacy font families by name, and the encoding to name in the message. */
 const LEGACY_FONTS: { test: RegExp; encoding: string }[] = [

@@ -1,9 +1,12 @@
 /**
  * The WordprocessingML package of a .docx: its parts found through the relationships (not by
- * assumed names), each parsed with @xmldom/xmldom into a namespace-aware DOM — never a regex
- * over XML. Transitional and Strict OOXML are both read; any prefix may stand for a namespace.
+ * assumed names), each parsed with saxes — a strict, namespace-aware, maintained streaming XML
+ * parser that never expands DTD entities — into a light element tree that keeps only what the
+ * reader uses (names, the attributes of the WordprocessingML and no namespace, the text of w:t).
+ * Never a regex over XML. Transitional and Strict OOXML are both read; any prefix may stand for a
+ * namespace.
  */
-import { DOMParser, onErrorStopParsing, type Element } from "@xmldom/xmldom";
+import { SaxesParser } from "saxes";
 import { inflateEntry, ZipProblem, type ZipEntry } from "../zip";
 
 /** WordprocessingML main namespace: Transitional, Strict. */
@@ -14,18 +17,25 @@ const RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationsh
 const OFFICE_DOCUMENT = /\/relationships\/officeDocument$/;
 const STYLES = /\/relationships\/styles$/;
 
-const ELEMENT_NODE = 1;
+/** An element as the reader needs it. */
+export interface Element {
+  localName: string;
+  namespaceURI: string;
+  /** Attributes in no namespace or a WordprocessingML one, by local name. */
+  attrs: Record<string, string>;
+  children: Element[];
+  /** The text of a text element (w:t and the like); "" elsewhere. */
+  text: string;
+}
 
 /** Element children, in document order. */
 export function elements(parent: Element): Element[] {
-  const out: Element[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE) out.push(n as Element);
-  return out;
+  return parent.children;
 }
 
 /** Is `el` the WordprocessingML element `local` (w:p, w:tbl, …)? */
 export function isW(el: Element, local: string): boolean {
-  return el.localName === local && W_NAMESPACES.has(el.namespaceURI ?? "");
+  return el.localName === local && W_NAMESPACES.has(el.namespaceURI);
 }
 
 export function isMc(el: Element, local: string): boolean {
@@ -34,20 +44,12 @@ export function isMc(el: Element, local: string): boolean {
 
 /** The first WordprocessingML child named `local`. */
 export function wChild(parent: Element | undefined, local: string): Element | undefined {
-  if (!parent) return undefined;
-  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE && isW(n as Element, local)) return n as Element;
-  return undefined;
+  return parent?.children.find((c) => isW(c, local));
 }
 
 /** An attribute by local name (w:val, w:ascii…), whatever its prefix. */
 export function attr(el: Element | undefined, local: string): string | undefined {
-  if (!el) return undefined;
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) {
-    const a = attrs.item(i);
-    if (a && a.localName === local && (a.namespaceURI === null || W_NAMESPACES.has(a.namespaceURI))) return a.value;
-  }
-  return undefined;
+  return el ? el.attrs[local] : undefined;
 }
 
 /** An on/off property (w:vanish, w:tblHeader…): present and not "0", "false" or "off". */
@@ -82,13 +84,35 @@ export function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-export function parseXml(text: string, part: string): Element {
-  let root: Element | null = null;
+/** Elements whose text is kept (w:t; the others' text is never shown). */
+const TEXT_ELEMENTS = new Set(["t"]);
+
+export function parseXml(xml: string, part: string): Element {
+  const top: Element = { localName: "", namespaceURI: "", attrs: {}, children: [], text: "" };
+  const stack: Element[] = [top];
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  parser.on("opentag", (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) if (a.uri === "" || W_NAMESPACES.has(a.uri)) attrs[a.local] = a.value;
+    const el: Element = { localName: tag.local, namespaceURI: tag.uri, attrs, children: [], text: "" };
+    stack[stack.length - 1].children.push(el);
+    stack.push(el);
+  });
+  parser.on("closetag", () => void stack.pop());
+  parser.on("text", (text) => {
+    const el = stack[stack.length - 1];
+    if (TEXT_ELEMENTS.has(el.localName)) el.text += text;
+  });
+  parser.on("cdata", (text) => {
+    const el = stack[stack.length - 1];
+    if (TEXT_ELEMENTS.has(el.localName)) el.text += text;
+  });
   try {
-    root = new DOMParser({ onError: onErrorStopParsing, locator: false }).parseFromString(text, "application/xml").documentElement;
+    parser.write(xml).close();
   } catch (error) {
     throw new DocxProblem("damaged", `${part}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const root = top.children[0];
   if (!root) throw new DocxProblem("damaged", `${part}: no root element`);
   return root;
 }
@@ -148,14 +172,14 @@ export function openWordPackage(bytes: Uint8Array, entries: readonly ZipEntry[],
     if (!rels) return [];
     const out: string[] = [];
     for (const rel of elements(rels))
-      if (rel.localName === "Relationship" && rel.namespaceURI === RELATIONSHIPS && type.test(rel.getAttribute("Type") ?? "") && rel.getAttribute("TargetMode") !== "External")
-        out.push(resolvePart(from, rel.getAttribute("Target") ?? ""));
+      if (rel.localName === "Relationship" && rel.namespaceURI === RELATIONSHIPS && type.test(rel.attrs.Type ?? "") && rel.attrs.TargetMode !== "External")
+        out.push(resolvePart(from, rel.attrs.Target ?? ""));
     return out;
   };
   const mainName = targets("_rels/.rels", "", OFFICE_DOCUMENT)[0] ?? "word/document.xml";
   const document = read(mainName, limits.documentBytes);
   if (!document) throw new DocxProblem("not-word", `no main document part (${mainName})`);
-  if (!(document.localName === "document" && W_NAMESPACES.has(document.namespaceURI ?? "")))
+  if (!(document.localName === "document" && W_NAMESPACES.has(document.namespaceURI)))
     throw new DocxProblem("not-word", `${mainName} is not a WordprocessingML document`);
   const stylesName = targets(relsOf(mainName), mainName, STYLES)[0];
   const styles = stylesName ? read(stylesName, limits.partBytes) : undefined;
