@@ -26,7 +26,8 @@ import { defaultSheetName, uniqueSheetName } from "../../src/core/sheet-names";
 import { readWorkbook } from "../../src/xlsx/read";
 import { templateWorkbook } from "../../src/xlsx/templates";
 import { libreOfficeFill, tempDir, type Fill, type Format } from "../support/libreoffice";
-import { expectFormValues, type RollupValue } from "../support/expected-rollup";
+import type { RollupValue } from "../../src/core/rollup";
+import { expectFormValues } from "../support/expected-rollup";
 import { unitEntries, type FormEntries } from "../support/unit-values";
 
 const HUYEN = FORMS.filter((f) => f.family === "tk2011-2020.huyen");

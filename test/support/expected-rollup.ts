@@ -5,6 +5,7 @@
  * counts, x/N flags, code distributions, notes listed per unit. Blank means not reported.
  */
 import { inputColumns, type CellKind, type Column, type Form, type Row } from "../../src/catalog/schema";
+import type { RollupValue } from "../../src/core/rollup";
 import { effectiveKind } from "../../src/core/validate";
 import { formulaTotal, type FormEntries, type Meaning } from "./unit-values";
 
@@ -97,18 +98,6 @@ export function expectedAggregate(units: readonly SentUnit[], form: Form, row: R
     default:
       return { value: null, reported: 0 };
   }
-}
-
-/** One value of `cchc rollup --json`. */
-export interface RollupValue {
-  form: string;
-  row: string;
-  label: string;
-  column: string;
-  value: number | string | null;
-  display: string;
-  reported: number;
-  of: number;
 }
 
 /**
