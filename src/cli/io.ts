@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import { dirname, basename, join } from "path";
 import { LIMITS } from "../xlsx/limits";
-import { REASONS } from "../xlsx/read-reasons";
+import { programOf, REASONS } from "../xlsx/read-reasons";
 
 export interface Io {
   out(text: string): void;
@@ -20,7 +20,7 @@ export function nodeIo(): Io {
     err: (text) => void process.stderr.write(text),
     readFile: async (path) => {
       const { size } = await fs.stat(path);
-      if (size > LIMITS.fileBytes) throw Object.assign(new Error(REASONS.fileTooLarge(size)), { code: "EFBIG" });
+      if (size > LIMITS.fileBytes) throw Object.assign(new Error(REASONS.fileTooLarge(size, programOf(path))), { code: "EFBIG" });
       return new Uint8Array(await fs.readFile(path));
     },
     exists: async (path) => fs.access(path).then(() => true, () => false),

@@ -4,12 +4,15 @@
  * first paint stays small.
  */
 import type { Grid } from "../core/grid";
+import { isWordFile } from "../core/messages";
 import type { WorkspaceSheet } from "./workspace";
 import { PaneError } from "./backend";
+import { ACCEPTED_FORMATS } from "./accepted-files";
 
 /**
- * Reads an .xlsx/.xlsm/.xls/.ods (or the HTML/XML "xls" of web systems) into grids, in a read
- * worker (the page stays responsive; a broken file is stopped at its time budget).
+ * Reads an .xlsx/.xlsm/.xls/.ods (or the HTML/XML "xls" of web systems) into grids, or a Word
+ * .docx — one grid per table — in a read worker (the page stays responsive; a broken file is
+ * stopped at its time budget).
  */
 export async function readFileGrids(name: string, bytes: Uint8Array): Promise<Grid[]> {
   const [{ readGridsIn }, { readPool }] = await Promise.all([import(/* webpackChunkName: "read-pool" */ "../xlsx/pool"), import("./read-pool")]);
@@ -24,10 +27,10 @@ export async function readFileGrids(name: string, bytes: Uint8Array): Promise<Gr
     throw new PaneError(
       `Không mở được tệp «${name}»: ${result.reason}.`,
       result.failure === "password"
-        ? "Hãy mở tệp bằng Excel hoặc LibreOffice, gỡ mật khẩu, lưu lại rồi mở lại ở đây."
+        ? `Hãy mở tệp bằng ${isWordFile(name) ? "Word" : "Excel hoặc LibreOffice"}, gỡ mật khẩu, lưu lại rồi mở lại ở đây.`
         : result.failure === "unsupported-format"
-          ? "Hãy chọn một tệp bảng tính .xlsx, .xls hoặc .ods."
-          : "Hãy chọn một tệp bảng tính .xlsx, .xls hoặc .ods; nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx rồi gửi lại.",
+          ? `Hãy chọn một tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}).`
+          : `Hãy chọn một tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx (hoặc .docx) rồi gửi lại.`,
     );
   }
   return result.sheets;

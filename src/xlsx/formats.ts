@@ -2,11 +2,15 @@
  * What a received file is, and who reads it: ONE table from what the bytes show (magic numbers,
  * the parts of a zip package, the streams of a CFB file, then the extension) to a reader, or to a
  * Vietnamese reason that names the format and says what to do. Adding a reader for a format is
- * one entry here (its `read`); every reader runs inside the worker that reads a received file, so
- * the time and memory budget apply to it.
+ * one entry here (its `read`); every reader — SheetJS for workbooks, docx/ for Word documents —
+ * runs inside the worker that reads a received file, so the time and memory budget apply to it.
  */
+import type { Grid } from "../core/grid";
 import { readCfbDirectory, type CfbDirectory } from "./cfb";
-import { packageText, readBytes, readPackage, type SheetJsResult } from "./sheetjs";
+import { readDocx } from "./docx/read";
+import { isWordPackage } from "./docx/ooxml";
+import type { ReadFailure } from "./read-reasons";
+import { packageText, readBytes, readPackage } from "./sheetjs";
 import { readZipDirectory, type InflateRaw, type ZipDirectory } from "./zip";
 
 /** What the checks before parsing found out about a file. */
@@ -21,7 +25,14 @@ export interface Probe {
   inflate: InflateRaw;
 }
 
-export type ReaderOutcome = SheetJsResult;
+/**
+ * What a reader gives: the sheets, or a failure — the library's error (and our detail) for
+ * read.ts to name, or a failure already named with its Vietnamese reason.
+ */
+export type ReaderOutcome =
+  | { ok: true; sheets: Grid[] }
+  | { ok: false; error: string; detail?: string }
+  | { ok: false; failure: ReadFailure; reason: string };
 export type Reader = (probe: Probe) => ReaderOutcome;
 
 export interface Format {
@@ -42,6 +53,7 @@ const stream = (p: Probe, name: RegExp) => p.cfb?.ok === true && p.cfb.streams.s
 const mimetype = (p: Probe): string => (p.zip?.ok ? (packageText(p.bytes, p.zip, "mimetype", p.inflate) ?? "").trim() : "");
 
 const SAVE_AS_XLSX = "Hãy mở tệp bằng Excel hoặc LibreOffice Calc và lưu lại dưới dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel) rồi gửi lại.";
+const SAVE_AS_DOCX = "Phần mềm chỉ đọc được bảng trong văn bản Word dạng .docx: hãy mở tệp bằng Word (hoặc LibreOffice Writer), lưu lại dưới dạng .docx (Tệp → Lưu thành → Tài liệu Word) rồi gửi lại.";
 const COPY_TO_EXCEL = "Hãy chép bảng phụ lục sang Excel (hoặc chèn phụ lục mẫu bằng CCHC Phụ lục rồi điền số liệu) và lưu dưới dạng .xlsx.";
 
 const readZip: Reader = (p) => (p.zip?.ok ? readPackage(p.bytes, p.zip, p.inflate) : { ok: false, error: "corrupt" });
@@ -54,13 +66,15 @@ export const FORMATS: readonly Format[] = [
   { id: "ods", name: "bảng tính OpenDocument (.ods)", test: (p) => /opendocument\.spreadsheet$/.test(mimetype(p)) || (has(p, "content.xml") && p.ext === "ods"), read: readZip },
   { id: "xls", name: "bảng tính Excel 97-2003 (.xls)", test: (p) => stream(p, /^(workbook|book)$/i), read: readAsIs },
   { id: "markup", name: "bảng tính dạng HTML/XML", test: (p) => p.container === "markup", read: readAsIs },
+  // Word documents we read: each table a grid (docx/)
+  { id: "docx", name: "văn bản Word (.docx)", test: (p) => p.zip?.ok === true && isWordPackage(p.zip.entries), read: readDocx },
   // Formats a unit may send that we do not consolidate
   { id: "encrypted", name: "tệp Excel được đặt mật khẩu", test: (p) => stream(p, /^encryptedpackage$/i), advice: "Hãy mở tệp bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), lưu lại rồi gửi lại." },
   { id: "xlsb", name: "bảng tính Excel nhị phân (.xlsb)", test: (p) => has(p, "xl/workbook.bin"), advice: SAVE_AS_XLSX },
   { id: "numbers", name: "bảng tính Apple Numbers (.numbers)", test: (p) => has(p, "Index/Document.iwa") || hasPrefix(p, "Index/"), advice: "Hãy mở tệp bằng Numbers, chọn Tệp → Xuất sang → Excel (.xlsx) rồi gửi lại." },
-  { id: "docx", name: "tài liệu Word (.docx)", test: (p) => has(p, "word/document.xml"), advice: COPY_TO_EXCEL },
-  { id: "doc", name: "tài liệu Word 97-2003 (.doc)", test: (p) => stream(p, /^worddocument$/i), advice: COPY_TO_EXCEL },
-  { id: "odt", name: "tài liệu OpenDocument (.odt)", test: (p) => /opendocument\.text$/.test(mimetype(p)), advice: COPY_TO_EXCEL },
+  { id: "doc", name: "văn bản Word 97-2003 (.doc)", test: (p) => stream(p, /^worddocument$/i), advice: SAVE_AS_DOCX },
+  { id: "rtf", name: "văn bản định dạng RTF", test: (p) => starts(p.bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66) /* {\rtf */, advice: SAVE_AS_DOCX },
+  { id: "odt", name: "văn bản OpenDocument (.odt)", test: (p) => /opendocument\.text$/.test(mimetype(p)), advice: SAVE_AS_DOCX },
   { id: "pptx", name: "bản trình chiếu PowerPoint (.pptx)", test: (p) => hasPrefix(p, "ppt/"), advice: COPY_TO_EXCEL },
   { id: "zip", name: "tệp nén (.zip)", test: (p) => p.container === "zip" && p.zip?.ok === true, advice: "Hãy giải nén rồi chọn từng tệp bảng tính .xlsx bên trong." },
   { id: "pdf", name: "tệp PDF", test: (p) => starts(p.bytes, 0x25, 0x50, 0x44, 0x46), advice: "Tệp PDF không đọc được số liệu; hãy đề nghị đơn vị gửi tệp .xlsx." },

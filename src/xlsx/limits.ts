@@ -1,14 +1,17 @@
 /**
  * Every limit a received file is held to, in one place (documented in the README, "Received
- * files: limits"). A report is a few sheets of a few hundred rows: our largest template inflates
- * to well under 1 MB. The limits leave two orders of magnitude for real workbooks (other sheets,
- * formatting, pictures) and refuse, before inflating anything, what cannot be a report.
+ * files: isolation, limits, formats"). A report is a few sheets of a few hundred rows, or a Word
+ * document of a few pages of text and tables: our largest template inflates to well under 1 MB.
+ * The limits leave two orders of magnitude for real files (other sheets, formatting, pictures)
+ * and refuse, before inflating anything, what cannot be a report.
  *
  * Two kinds:
  * - `LIMITS`: checked on the container before any parsing (declared sizes of zip entries, CFB
- *   structure) and while inflating (an entry that inflates past its declared size is refused).
+ *   structure), while inflating (an entry that inflates past its declared size is refused) and,
+ *   for a Word document, on what its body holds (tables, cells, nesting).
  * - `BUDGET`: what reading one file may cost, enforced by the worker that reads it (the worker is
- *   stopped past either). The CLI's --file-seconds / --file-memory and the pane change it.
+ *   stopped past either), whatever the format. The CLI's --file-seconds / --file-memory and the
+ *   pane change it.
  */
 
 const MB = 1024 * 1024;
@@ -16,7 +19,7 @@ const MB = 1024 * 1024;
 export const LIMITS = {
   /** A received file larger than this is not read at all. */
   fileBytes: 64 * MB,
-  /** Entries of a zip (.xlsx, .ods): 1,000 sheets with their relations fit. */
+  /** Entries of a zip (.xlsx, .ods, .docx): 1,000 sheets with their relations fit. */
   zipEntries: 5_000,
   /** One part of a package once inflated (a sheet's XML, the shared strings). */
   partBytes: 48 * MB,
@@ -29,6 +32,16 @@ export const LIMITS = {
   cfbStreamBytes: 48 * MB,
   /** Directory entries of a CFB file. */
   cfbEntries: 10_000,
+  /** Word (.docx): the main document part (word/document.xml), inflated. */
+  wordDocumentBytes: 24 * MB,
+  /** Word: any other part read (relationships, styles), inflated. */
+  wordPartBytes: 8 * MB,
+  /** Word: tables in the document, nested ones included. */
+  wordTables: 2_000,
+  /** Word: rows × columns of one table. */
+  wordTableCells: 500_000,
+  /** Word: tables inside tables, at most this deep. */
+  wordTableDepth: 16,
 } as const;
 
 export interface Budget {

@@ -10,7 +10,7 @@ import type { Pool } from "workerpool";
 import type { Form } from "../catalog/schema";
 import type { ReceivedSource } from "../core/units";
 import { BUDGET, type Budget } from "./limits";
-import { REASONS, type ReadResult } from "./read-reasons";
+import { programOf, REASONS, type Program, type ReadResult } from "./read-reasons";
 import { fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
 import type { Analysis, ReadMethods } from "./worker-methods";
 
@@ -39,14 +39,14 @@ export function budgetOf(budget?: Partial<Budget>): Budget {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; cancelled?: boolean };
 
-/** Why a task failed, in Vietnamese; `cancelled` when the user cancelled it. */
-function failure(error: unknown, budget: Budget): Outcome<never> {
+/** Why a task failed, in Vietnamese (what to do in `program`); `cancelled` when the user cancelled it. */
+function failure(error: unknown, budget: Budget, program: Program): Outcome<never> {
   const e = error as { name?: string; message?: string; code?: string };
   const text = `${e?.name ?? ""} ${e?.message ?? String(error)} ${e?.code ?? ""}`;
-  if (e?.name === "TimeoutError" || /timeout exceeded/i.test(text)) return { ok: false, reason: REASONS.overTime(budget.seconds) };
+  if (e?.name === "TimeoutError" || /timeout exceeded/i.test(text)) return { ok: false, reason: REASONS.overTime(budget.seconds, program) };
   if (e?.name === "CancellationError") return { ok: false, reason: "", cancelled: true };
-  if (/out of memory|ERR_WORKER_OUT_OF_MEMORY|heap limit/i.test(text)) return { ok: false, reason: REASONS.overMemory(budget.memoryMb) };
-  return { ok: false, reason: REASONS.crashed((e?.message ?? String(error)).split("\n")[0].slice(0, 200)) };
+  if (/out of memory|ERR_WORKER_OUT_OF_MEMORY|heap limit/i.test(text)) return { ok: false, reason: REASONS.overMemory(budget.memoryMb, program) };
+  return { ok: false, reason: REASONS.crashed((e?.message ?? String(error)).split("\n")[0].slice(0, 200), program) };
 }
 
 /**
@@ -61,6 +61,7 @@ async function run<K extends keyof ReadMethods>(
   signal?: AbortSignal,
 ): Promise<Outcome<ReturnType<ReadMethods[K]>>> {
   if (signal?.aborted) return { ok: false, reason: "", cancelled: true };
+  const program = programOf(args[1]);
   // The time budget runs from when a worker starts on the file (not while it waits in the queue
   // or while a new worker loads); a worker that never starts is given up a while later.
   let overTime = false;
@@ -89,7 +90,7 @@ async function run<K extends keyof ReadMethods>(
   try {
     return { ok: true, value: (await task) as ReturnType<ReadMethods[K]> };
   } catch (error) {
-    return overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds) } : failure(error, readPool.budget);
+    return overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) } : failure(error, readPool.budget, program);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", cancel);

@@ -4,7 +4,7 @@
  * its inlined text (a Blob URL) where a page cannot load separate scripts.
  */
 import workerpool from "workerpool";
-import { inflateWithFflate } from "./read";
+import { inflateWithFflate } from "./zip";
 import { announced, readMethods } from "./worker-methods";
 
 workerpool.worker(announced(readMethods(inflateWithFflate), workerpool.workerEmit));

@@ -1,13 +1,15 @@
 /**
- * Zip packages (.xlsx, .xlsm, .ods, and the formats we refuse: .xlsb, .docx, .numbers…) read
- * through their central directory BEFORE anything is inflated: entry count, declared sizes and
- * ratios against LIMITS, every entry's local header where the directory says it is. Then the
- * entries that are needed are inflated with the platform's decompressor (Node's zlib, fflate in
- * browsers — passed in as `InflateRaw`), capped at the declared size, so that a damaged or lying
- * stream fails at once instead of spinning in SheetJS's own inflate.
+ * Zip packages (.xlsx, .xlsm, .ods, .docx, and the formats we refuse: .xlsb, .numbers, .pptx…)
+ * read through their central directory BEFORE anything is inflated: entry count, declared sizes
+ * and ratios against LIMITS, every entry's local header where the directory says it is. Then the
+ * entries that are needed are inflated with the platform's decompressor (Node's zlib in the read
+ * workers of the CLI, fflate in browsers — passed in as `InflateRaw`), capped at the declared
+ * size, so that a damaged or lying stream fails at once instead of spinning in SheetJS's own
+ * inflate. The one zip module of every reader (SheetJS packages, Word documents).
  *
  * Pure and synchronous: bytes in, entries or a refusal out (never throws).
  */
+import { Inflate } from "fflate";
 import { u16, u32 } from "./bytes";
 import { LIMITS, formatMb } from "./limits";
 
@@ -33,6 +35,27 @@ export type ZipDirectory = { ok: true; entries: ZipEntry[]; byName: Map<string, 
  * one that would inflate past `size` (it must stop there, not after).
  */
 export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
+
+/** Compressed bytes handed to fflate per step: what one step may inflate (a few MB) stays bounded. */
+const STEP = 16 * 1024;
+
+/**
+ * Raw DEFLATE with fflate, the browser's `InflateRaw`: fed in small steps and stopped as soon as
+ * the output passes `size` (a bomb never inflates past what its directory declared, and never
+ * holds more than one step's output beyond it). The read workers in Node pass zlib's, faster.
+ */
+export const inflateWithFflate: InflateRaw = (data, size) => {
+  const out = new Uint8Array(size);
+  let at = 0;
+  const inflater = new Inflate((chunk) => {
+    if (at + chunk.length > size) throw new Error(`giải nén ra nhiều hơn ${size} byte đã khai báo`);
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  if (data.length === 0) inflater.push(data, true);
+  for (let from = 0; from < data.length; from += STEP) inflater.push(data.subarray(from, from + STEP), from + STEP >= data.length);
+  return at === size ? out : out.subarray(0, at);
+};
 
 /** A little-endian 64-bit field, when it fits a double exactly (zip64 sizes of a ≤ 64 MB file always do). */
 const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
@@ -135,10 +158,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
 }
 
 /**
- * Parts a spreadsheet reader never needs: pictures, embedded objects, printer settings, macros,
+ * Parts a reader never needs: pictures, embedded objects and fonts, printer settings, macros,
  * pivot caches, thumbnails. They are neither inflated nor counted against the limits.
  */
-const SKIPPED = /^(xl\/(media|embeddings|printerSettings|pivotCache|activeX|ctrlProps)\/|docProps\/thumbnail|Thumbnails\/|Pictures\/|ObjectReplacements\/|Configurations2\/|customXml\/|xl\/vbaProject\.bin$)|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|wdp)$/i;
+const SKIPPED = /^(xl\/(media|embeddings|printerSettings|pivotCache|activeX|ctrlProps)\/|word\/(media|embeddings|fonts|activeX)\/|docProps\/thumbnail|Thumbnails\/|Pictures\/|ObjectReplacements\/|Configurations2\/|customXml\/|xl\/vbaProject\.bin$)|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|wdp)$/i;
 
 export function isRead(name: string): boolean {
   return !SKIPPED.test(name);
@@ -148,7 +171,7 @@ export function isRead(name: string): boolean {
 export function entryBytes(bytes: Uint8Array, e: ZipEntry, inflate: InflateRaw): { ok: true; data: Uint8Array } | { ok: false; detail: string } {
   const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
   if (e.method === 0) return e.compressedSize === e.size ? { ok: true, data: raw } : { ok: false, detail: `mục «${e.name}» có kích thước không khớp` };
-  if (e.method !== 8) return { ok: false, detail: `mục «${e.name}» được nén theo kiểu ${e.method} mà bảng tính không dùng` };
+  if (e.method !== 8) return { ok: false, detail: `mục «${e.name}» được nén theo kiểu ${e.method} mà Excel và Word không dùng` };
   try {
     const data = inflate(raw, e.size);
     if (data.length !== e.size) return { ok: false, detail: `mục «${e.name}» giải nén ra ${data.length} byte thay vì ${e.size}` };

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
+import * as XLSX from "@e965/xlsx";
 import { zipSync } from "fflate";
 import { findForm } from "../../src/catalog";
 import { main } from "../../src/cli/main";
@@ -95,8 +96,16 @@ describe("the three reports", () => {
 
 describe("formats we do not consolidate get a message naming the format and what to do", () => {
   const zip = (entries: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, new TextEncoder().encode(v)])));
+  /** A compound file (OLE2) holding one stream, as old Office files are. */
+  const cfb = (stream: string) => {
+    const container = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(container, stream, new Uint8Array(4096));
+    return new Uint8Array(XLSX.CFB.write(container, { type: "array" }) as ArrayLike<number>);
+  };
   const cases: [string, () => Uint8Array, RegExp][] = [
-    ["bao-cao.docx", () => zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }), /tài liệu Word \(\.docx\).*Excel.*\.xlsx/],
+    ["bao-cao.doc", () => cfb("WordDocument"), /văn bản Word 97-2003 \(\.doc\).*lưu lại dưới dạng \.docx/],
+    ["bao-cao.rtf", () => new TextEncoder().encode("{\\rtf1\\ansi Phụ lục 3}"), /RTF.*lưu lại dưới dạng \.docx/],
+    ["bao-cao.odt", () => zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>" }), /OpenDocument \(\.odt\).*\.docx/],
     ["bao-cao.xlsb", () => zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\u0000" }), /Excel nhị phân \(\.xlsb\).*lưu lại dưới dạng \.xlsx/],
     ["bao-cao.numbers", () => zip({ "Index/Document.iwa": "\u0000" }), /Apple Numbers.*\.xlsx/],
     ["bao-cao.pdf", () => new TextEncoder().encode("%PDF-1.7\n%âãÏÓ\n1 0 obj"), /PDF.*\.xlsx/],
