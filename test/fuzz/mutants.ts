@@ -1,11 +1,12 @@
 /**
  * Mutants of real received files for the fuzz suite (test/fuzz/fuzz.test.ts, `npm run fuzz`):
- * seeded, so a failure names the seed and index that reproduce it. From a base workbook (our
- * template filled in, as .xlsx and as LibreOffice saved it as .xls and .ods):
+ * seeded, so a failure names the seed and index that reproduce it. From a base file (our
+ * template filled in, as .xlsx and as LibreOffice saved it as .xls and .ods; the form filled in
+ * Word, as .docx):
  *   bytes     one to twenty random bytes changed; truncation at every zip boundary (local headers,
  *             data starts, the central directory, its end record) and at random places
  *   entries   a zip entry deleted, or duplicated
- *   xml       a sheet's XML damaged: an unclosed tag, "billion laughs" entity expansion, 10,000-deep
+ *   xml       a sheet's (or the Word document's) XML damaged: an unclosed tag, "billion laughs" entity expansion, 10,000-deep
  *             nesting, a shared-string index out of range, dimension and cell references at the
  *             grid's edge (XFD1048576), a 32,767-character string, NaN and 1e308 numbers
  *   sheets    1,000 sheets
@@ -61,9 +62,12 @@ function rezip(files: Record<string, Uint8Array>): Uint8Array {
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** The main sheet part of a package: the first worksheet of an .xlsx, content.xml of an .ods. */
+/** The main sheet part of a package: the first worksheet of an .xlsx, content.xml of an .ods, the document of a .docx. */
 function sheetPart(files: Record<string, Uint8Array>): string | undefined {
-  return Object.keys(files).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort()[0] ?? (files["content.xml"] ? "content.xml" : undefined);
+  return (
+    Object.keys(files).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort()[0] ??
+    ["content.xml", "word/document.xml"].find((name) => files[name])
+  );
 }
 
 type XmlMutation = (xml: string, pick: () => number) => string;
@@ -78,11 +82,11 @@ const XML_MUTATIONS: Record<string, XmlMutation> = {
       '<!DOCTYPE lolz [<!ENTITY lol "lol">' +
       Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join("") +
       "]>";
-    return xml.replace(/^(<\?xml[^>]*\?>)?/, (m) => m + dtd).replace(/<t>([^<]*)<\/t>|<v>([^<]*)<\/v>|<text:p>([^<]*)<\/text:p>/, (m) => m.replace(/>([^<]*)</, ">&lol9;<"));
+    return xml.replace(/^(<\?xml[^>]*\?>)?/, (m) => m + dtd).replace(/<t>([^<]*)<\/t>|<v>([^<]*)<\/v>|<text:p>([^<]*)<\/text:p>|<w:t [^>]*>([^<]*)<\/w:t>/, (m) => m.replace(/>([^<]*)</, ">&lol9;<"));
   },
   "deep-nesting": (xml) => {
     const deep = "<x>".repeat(10_000) + "</x>".repeat(10_000);
-    return xml.replace(/(<sheetData>|<table:table [^>]*>)/, `$1${deep}`);
+    return xml.replace(/(<sheetData>|<table:table [^>]*>|<w:body>)/, `$1${deep}`);
   },
   "shared-string-out-of-range": (xml) => xml.replace(/<c ([^>]*)t="s"([^>]*)><v>\d+<\/v>/, '<c $1t="s"$2><v>999999999</v>'),
   "grid-edge": (xml) =>
@@ -90,7 +94,7 @@ const XML_MUTATIONS: Record<string, XmlMutation> = {
       .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
       .replace(/<\/sheetData>/, '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
       .replace(/<\/table:table>/, '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16000"/></table:table-row></table:table>'),
-  "long-string": (xml) => xml.replace(/<v>[^<]*<\/v>/, `<v>1</v></c><c t="inlineStr"><is><t>${"Ư".repeat(32_767)}</t></is>`).replace(/<text:p>[^<]*<\/text:p>/, `<text:p>${"Ư".repeat(32_767)}</text:p>`),
+  "long-string": (xml) => xml.replace(/<v>[^<]*<\/v>/, `<v>1</v></c><c t="inlineStr"><is><t>${"Ư".repeat(32_767)}</t></is>`).replace(/<text:p>[^<]*<\/text:p>/, `<text:p>${"Ư".repeat(32_767)}</text:p>`).replace(/(<w:t [^>]*>)[^<]*<\/w:t>/, `$1${"Ư".repeat(32_767)}</w:t>`),
   "nan-1e308": (xml, pick) => {
     let n = 0;
     return xml.replace(/<v>(-?\d+(?:\.\d+)?)<\/v>/g, (m) => (n++ % 2 === 0 && pick() < 0.5 ? `<v>${pick() < 0.5 ? "NaN" : "1e308"}</v>` : m)).replace(/office:value="\d+"/, 'office:value="1e308"');
