@@ -1,57 +1,57 @@
 /**
- * A small, faithful stand-in of the Excel JavaScript API subset this add-in uses, for tests of
- * src/excel (design.md, "Testing strategy": office-addin-mock applies writes at once and does not
- * count round trips, so it cannot catch the mistakes that matter here).
+ * A stand-in of Excel for tests of src/excel and the pane: a workbook model as strict as Excel
+ * where it matters (test/support/standin/), driven by default through the REAL Excel client
+ * library of @microsoft/office-js (test/support/officejs/): `context` is a genuine
+ * `Excel.RequestContext` whose requests — the library's own bodies, measured in bytes — are
+ * answered from the workbook model. design.md, "Testing strategy": office-addin-mock applies
+ * writes at once and does not count round trips, so it cannot catch the mistakes that matter here.
  *
- * What is kept from Office.js (checked against @microsoft/office-js's excel-web-16.00.debug.js):
- * - proxy objects; every write, method call and load is QUEUED and reaches the workbook only at
- *   `context.sync()`, in order; a batch that fails stops at the failing action (earlier actions
- *   stay applied, later ones are dropped) and delivers no loaded values;
- * - reading a property that was neither loaded (and synced) nor set on that proxy throws
- *   PropertyNotLoaded; a set caches the value on the proxy, as Office.js does;
- * - `load("a,b")`, `load(["a"])`, `load({ select })`, and `load("items/name")` on collections;
- * - errors raised by the host surface at sync as RichApi errors with `code` and `debugInfo`:
- *   ItemAlreadyExists (a sheet name taken, ignoring case), InvalidArgument (a bad sheet name, an
- *   array of the wrong size, a bad address…), ItemNotFound, AccessDenied (editing locked cells or
- *   formats of a protected sheet), ApiNotFound (a property newer than the host's ExcelApi set);
- * - the ExcelApi level: navigations and methods that office.js guards client-side
- *   (getRangeByIndexes 1.7, dataValidation 1.8, conditionalFormats 1.6, freezePanes 1.7,
- *   pageLayout 1.9, protection 1.2, merge 1.2, getItemOrNullObject 1.4, names 1.4…) throw
- *   ApiNotFound at once; newer property sets (indentLevel 1.9…) fail at sync;
- * - what Excel does with typed input: a string written to a cell formatted "@" stays text (even
- *   "=…"); elsewhere "=…" is a formula, "12" / "1.5" / "12%" / "TRUE" / "3/4" become numbers,
- *   percents, booleans, dates; null in a 2-D array leaves that cell alone;
- * - merging keeps the top-left value and gives the whole area the top-left cell's format;
- * - `Range.getUsedRange(OrNullObject)`: the range's intersection with the sheet's used range;
- * - `context.sync()` is counted (`syncCount`; `roundTrips` counts only syncs with queued work,
- *   since office.js sends nothing for an empty batch); a request over 5 MB fails as on the web.
- * Deliberately stricter than Office.js: proxies are sealed (assigning a property the API does not
- * have throws instead of being silently ignored), actions on a null object fail with ItemNotFound,
- * and `protect()` on a protected sheet fails with AccessDenied (as hosts do, office-js#6784).
- * Events: `Worksheet.onChanged` (ExcelApi 1.7) — a handler is registered at sync, as office.js
- * does, and is called for what a user types (`WorkbookState.type`), asynchronously, with the
- * address and the sheet's id. Changes made by the add-in itself fire no event here (Excel fires
- * them too; code that reacts to events must tell its own writes apart anyway).
+ * What the workbook model keeps of Excel (each departure is commented where it is modelled, with
+ * its source):
+ * - a request runs in order; a failing action stops it (earlier actions stay applied, later ones are
+ *   dropped) and no loaded value is delivered; errors carry Excel's codes — ItemAlreadyExists (a
+ *   sheet name taken, ignoring case), InvalidArgument (a bad sheet name, an array of the wrong size,
+ *   a bad address…), ItemNotFound, AccessDenied (locked cells or formats of a protected sheet),
+ *   ApiNotFound (newer than the host's ExcelApi set), InvalidOperationInCellEditMode (while the
+ *   user edits a cell: `workbook.startEditing`), RequestPayloadSizeLimitExceeded and
+ *   ResponsePayloadSizeLimitExceeded (Excel on the web, 5 MB each, measured on the real bodies);
+ * - a round trip takes time (`latencyMs`), so two runs can overlap as they do in Excel;
+ * - typed input as Excel reads it in the user's locale ("en-US" or "vi-VN": 1.076, 3,7, 1/2): a
+ *   string in a Text ("@") cell stays text, "=…" elsewhere is a formula, numbers, percents,
+ *   booleans and dates are recognised, a General cell takes a date's or a percent's format; the
+ *   text shown in either locale;
+ * - events: `Worksheet.onChanged` for what the user types AND for what the add-in writes (as
+ *   Excel does; triggerSource from ExcelApi 1.14), not for a deleted sheet; `onAdded` / `onDeleted`
+ *   of the worksheet collection; a sheet renamed by the user keeps its id and its handlers;
+ * - merging keeps the top-left value; `getUsedRange(valuesOnly)` is the range's intersection with
+ *   the sheet's used range; `select()` needs the sheet active; the last visible sheet cannot go.
+ * Deliberately stricter than Excel: the model's proxies are sealed, actions on a null object fail
+ * with ItemNotFound, and `protect()` on a protected sheet fails with AccessDenied (office-js#6784).
  * Not modelled (throws a plain Error saying so rather than guessing): formula calculation (pass
- * `calculate` to read values of formula cells), partial overlap of merges, ranges over 2 million
- * cells, other events.
+ * `calculate`), partial overlap of merges, ranges over 2 million cells, other events and methods.
+ *
+ * `client: "stand-in"` drives the model through its own proxies instead (what the browser test
+ * bundles, test/support/standin/index.ts): same workbook rules, request sizes only estimated.
  */
-import { detectFeatures, type ExcelFeatures } from "../../src/excel/features";
-import { writeInput } from "./standin/cells";
-import { StandInContext } from "./standin/context";
-import { checkSheetName } from "./standin/geometry";
+import type { ExcelFeatures } from "../../src/excel/features";
+import { createWorkbook, featuresOf, ownContext, type StandInRequestContext } from "./standin/index";
 import { WorkbookState, type StandInOptions } from "./standin/workbook-state";
+import { OfficeJsHost } from "./officejs/host";
+import { officeJsLibrary } from "./officejs/library";
 
 export { RichApiError } from "./standin/errors";
 export { columnName, parseAddress, type Rect } from "./standin/geometry";
-export { displayText, type BorderState, type CellFormat, type CellState, type Edge } from "./standin/cells";
+export { displayText, type BorderState, type CellFormat, type CellState, type Edge, type Locale } from "./standin/cells";
 export { validationType } from "./standin/validation";
+export type { StandInRequestContext } from "./standin/index";
 export {
   SheetState,
   WorkbookState,
+  WEB_PAYLOAD_LIMIT,
   type ChangedHandler,
   type ConditionalFormatState,
   type NameState,
+  type RequestRecord,
   type StandInOptions,
   type ValidationState,
 } from "./standin/workbook-state";
@@ -59,38 +59,76 @@ export {
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
-export type StandInRequestContext = Excel.RequestContext & { syncCount: number; roundTrips: number };
-
 export interface StandIn {
-  /** Pass to code under test; typed as Office.js's context. */
+  /** Pass to code under test; an `Excel.RequestContext` (the library's, by default). */
   context: StandInRequestContext;
   /** The workbook as Excel would hold it after the syncs so far (for assertions). */
   workbook: WorkbookState;
   /** What `detectFeatures` reports on this host. */
   features: ExcelFeatures;
+  /** Which client drives the workbook. */
+  client: "office-js" | "stand-in";
   /**
    * A new request context on the same workbook, as each `Excel.run` gets one: proxies of an
    * earlier run are not tied to it, and its syncs are counted apart.
    */
   newContext(): StandInRequestContext;
+  /** What `Excel.run` does: a new context, the batch, then a sync of what is left queued. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
+   * A context of the stand-in's own proxies that applies at once, without latency, limits or
+   * request records: to set a workbook up quickly (never to test the add-in's code with).
+   */
+  arrange(): StandInRequestContext;
 }
 
-export function createStandIn(options: StandInOptions = {}): StandIn {
-  const apiMinor = options.apiMinor ?? 17;
-  const host = new WorkbookState(apiMinor, options.calculate);
-  for (const spec of options.sheets ?? [{ name: "Sheet1" }]) {
-    checkSheetName(spec.name, "createStandIn");
-    if (host.findSheet(spec.name)) throw new Error(`duplicate sheet ${spec.name}`);
-    const sheet = host.newSheet(spec.name);
-    spec.cells?.forEach((row, r) => row.forEach((value, c) => writeInput(sheet.edit(r, c), value, "createStandIn")));
-  }
-  const payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
-  const context = new StandInContext(host, payloadLimit);
+export interface StandInClientOptions extends StandInOptions {
+  /** "office-js" (default): the real client library; "stand-in": the model's own proxies. */
+  client?: "office-js" | "stand-in";
+}
+
+let contextSerial = 0;
+
+/** A request context of the real client library, counting its syncs and the requests it sent. */
+function officeJsContext(host: WorkbookState, server: OfficeJsHost): StandInRequestContext {
+  const library = officeJsLibrary(host.apiMinor);
+  const url = `https://excel-standin.invalid/context-${++contextSerial}/`;
+  let roundTrips = 0;
+  library.serve(url, (body) => {
+    roundTrips++;
+    return server.handle(body);
+  });
+  const context = new library.Excel.RequestContext(url);
+  let syncCount = 0;
+  const sync = context.sync.bind(context);
+  Object.defineProperty(context, "sync", {
+    value: <T>(passThrough?: T) => {
+      syncCount++;
+      return sync(passThrough);
+    },
+  });
+  Object.defineProperty(context, "syncCount", { get: () => syncCount });
+  Object.defineProperty(context, "roundTrips", { get: () => roundTrips });
+  return context as StandInRequestContext;
+}
+
+export function createStandIn(options: StandInClientOptions = {}): StandIn {
+  const host = createWorkbook(options);
+  const client = options.client ?? "office-js";
+  const server = client === "office-js" ? new OfficeJsHost(host, officeJsLibrary(host.apiMinor)) : undefined;
+  const newContext = () => (server ? officeJsContext(host, server) : ownContext(host));
   return {
-    context: context as unknown as StandInRequestContext,
+    context: newContext(),
     workbook: host,
-    features: detectFeatures((minor) => minor <= apiMinor),
-    newContext: () => new StandInContext(host, payloadLimit) as unknown as StandInRequestContext,
+    features: featuresOf(host),
+    client,
+    newContext,
+    async run(batch) {
+      const context = newContext();
+      const result = await batch(context);
+      await context.sync();
+      return result;
+    },
+    arrange: () => ownContext(host, "arrange"),
   };
 }
-

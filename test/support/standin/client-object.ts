@@ -9,6 +9,11 @@ export abstract class ClientObject {
 
   constructor(readonly context: StandInContext, protected readonly entity: string) {}
 
+  /** @internal For the office-js host: whether the proxy resolved to a null object (undefined: not resolved). */
+  get resolvedNull(): boolean | undefined {
+    return this.nullState;
+  }
+
   get isNullObject(): boolean {
     if (this.nullState === undefined) throw propertyNotLoaded(this.entity, "isNullObject");
     return this.nullState;

@@ -11,6 +11,9 @@ export class RichApiError extends Error {
   ) {
     super(message);
   }
+
+  /** Index, in its batch, of the action that failed (set by the context that ran it). */
+  actionIndex?: number;
 }
 
 export const MESSAGES: Record<string, string> = {
@@ -21,7 +24,10 @@ export const MESSAGES: Record<string, string> = {
   ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   InvalidOperation: "The operation is invalid for the object in its current state.",
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",
-  RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
+  RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  InvalidOperationInCellEditMode: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  GeneralException: "There was an internal error while processing the request.",
 };
 
 export function rich(code: string, where: string, detail?: string): RichApiError {

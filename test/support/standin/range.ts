@@ -4,7 +4,7 @@ import { ClientObject, seal } from "./client-object";
 import type { StandInContext } from "./context";
 import { notModelled, rich } from "./errors";
 import { RangeFormatProxy, guard } from "./format";
-import { MAX_CELLS_PER_OPERATION, Rect, cellCount, contains, intersects, matrixOf, quoteSheet, rectAddress, shape } from "./geometry";
+import { MAX_CELLS_PER_OPERATION, Rect, cellCount, contains, intersects, matrixOf, parseAddress, quoteSheet, rectAddress, shape } from "./geometry";
 import { ConditionalFormatCollectionProxy, DataValidationProxy } from "./validation";
 import { SheetState } from "./workbook-state";
 // ---------------------------------------------------------------------------------------------
@@ -67,7 +67,8 @@ export class RangeProxy extends ClientObject {
       const { sheet, rect } = this.target(prop);
       const at = matrixOf(value, rect, where);
       guard(sheet, rect, "values", where);
-      sheet.forEach(rect, (r, c) => writeInput(sheet.edit(r, c), at(r - rect.top, c - rect.left), where));
+      sheet.forEach(rect, (r, c) => writeInput(sheet.edit(r, c), at(r - rect.top, c - rect.left), where, this.context.host.locale));
+      this.context.host.rangeChanged(sheet, rect, true);
     }, { bytes: JSON.stringify(value).length });
   }
 
@@ -153,7 +154,7 @@ export class RangeProxy extends ClientObject {
       case "text":
         return grid((cell, r, c) => {
           const v = valueOf(cell, r, c);
-          return v === "" ? "" : displayText(v, cell.numberFormat);
+          return v === "" ? "" : displayText(v, cell.numberFormat, this.context.host.locale);
         });
       case "numberFormat":
         return grid((cell) => cell.numberFormat);
@@ -205,6 +206,55 @@ export class RangeProxy extends ClientObject {
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     this.context.requireApi(4, "Range.getUsedRangeOrNullObject");
     return this.usedPart("Range.getUsedRangeOrNullObject", valuesOnly, true);
+  }
+
+  /** Row `index` of the range (0-based), as a range. */
+  getRow(index: number): RangeProxy {
+    return this.derived("Range.getRow", ({ rect }) => {
+      if (!Number.isInteger(index) || index < 0 || rect.top + index > rect.bottom) throw rich("InvalidArgument", "Range.getRow", String(index));
+      return { ...rect, top: rect.top + index, bottom: rect.top + index };
+    });
+  }
+
+  /** The smallest range holding this range and `other` (same sheet). */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.derived("Range.getBoundingRect", ({ sheet, rect }) => {
+      let b: Rect | undefined;
+      if (typeof other === "string") b = parseAddress(other);
+      else {
+        const t = other.binding.target("Range.getBoundingRect");
+        if (t.sheet !== sheet) throw rich("InvalidArgument", "Range.getBoundingRect", "another sheet");
+        b = t.rect;
+      }
+      if (!b) throw rich("InvalidArgument", "Range.getBoundingRect", String(other));
+      return { top: Math.min(rect.top, b.top), left: Math.min(rect.left, b.left), bottom: Math.max(rect.bottom, b.bottom), right: Math.max(rect.right, b.right) };
+    });
+  }
+
+  /**
+   * office.js sends this before writing a large array in slices of rows (about 1,500 cells each,
+   * `setRangePropertiesInBulk`): the host checks the whole array's size against the range.
+   */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.context.enqueue("Range._ValidateArraySize", () => {
+      const { rect } = this.target("_ValidateArraySize");
+      const [r, c] = shape(rect);
+      if (r !== rows || c !== columns)
+        throw rich("InvalidArgument", "Range._ValidateArraySize", "the number of rows or columns in the input array doesn't match the size or dimensions of the range");
+    });
+  }
+
+  /** A range computed from this one when the request runs. */
+  private derived(where: string, compute: (t: { sheet: SheetState; rect: Rect }) => Rect): RangeProxy {
+    const binding = new RangeBinding();
+    const proxy = new RangeProxy(this.context, binding);
+    this.context.enqueue(where, () => {
+      const t = this.target(where);
+      binding.sheet = t.sheet;
+      binding.rect = compute(t);
+      return () => proxy.markResolved(false);
+    });
+    return proxy;
   }
 
   private usedPart(where: string, valuesOnly: boolean | undefined, orNull: boolean): RangeProxy {

@@ -4,7 +4,7 @@ import type { StandInContext } from "./context";
 import { propertyNotLoaded, rich } from "./errors";
 import { MAX_COLS, MAX_ROWS, Rect, checkSheetName, parseAddress, quoteSheet, rectAddress, sameName } from "./geometry";
 import { RangeBinding, RangeProxy } from "./range";
-import { ChangedHandler, NameState, SheetState, WorkbookState } from "./workbook-state";
+import { ChangedHandler, NameState, SheetEventHandler, SheetState, WorkbookState } from "./workbook-state";
 // ---------------------------------------------------------------------------------------------
 // Workbook, worksheets
 
@@ -76,6 +76,7 @@ export class WorksheetCollectionProxy extends ClientObject {
       checkSheetName(wanted, "WorksheetCollection.add");
       if (host.findSheet(wanted)) throw rich("ItemAlreadyExists", "WorksheetCollection.add", `a sheet named ${JSON.stringify(wanted)} exists`);
       binding.sheet = host.newSheet(wanted);
+      host.sheetAddedOrDeleted(binding.sheet, "added");
       return () => proxy.markResolved(false);
     });
     return proxy;
@@ -83,6 +84,16 @@ export class WorksheetCollectionProxy extends ClientObject {
 
   getItem(key: string): WorksheetProxy {
     return this.lookup(key, false);
+  }
+
+  get onAdded(): EventHandlersProxy<SheetEventHandler> {
+    this.context.requireApi(7, "WorksheetCollection.onAdded");
+    return new EventHandlersProxy(this.context, "WorksheetCollection.onAdded", () => this.context.host.addedHandlers);
+  }
+
+  get onDeleted(): EventHandlersProxy<SheetEventHandler> {
+    this.context.requireApi(7, "WorksheetCollection.onDeleted");
+    return new EventHandlersProxy(this.context, "WorksheetCollection.onDeleted", () => this.context.host.deletedHandlers);
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
@@ -221,6 +232,7 @@ export class WorksheetProxy extends ClientObject {
         throw rich("InvalidOperation", "Worksheet.delete", "a workbook keeps at least one visible sheet");
       host.sheets.splice(host.sheets.indexOf(sheet), 1);
       if (host.activeSheetId === sheet.id) host.activeSheetId = host.sheets.find((s) => s.visibility === "Visible")!.id;
+      host.sheetAddedOrDeleted(sheet, "deleted");
       this.binding.sheet = null;
     });
   }
@@ -294,22 +306,22 @@ export class WorksheetProxy extends ClientObject {
 }
 
 /** An event's handlers: `add` and `remove` reach the host at sync, as office.js registers them. */
-export class EventHandlersProxy {
+export class EventHandlersProxy<H = ChangedHandler> {
   constructor(
     private readonly context: StandInContext,
     private readonly where: string,
-    private readonly handlers: (where: string) => Set<ChangedHandler>,
+    private readonly handlers: (where: string) => Set<H>,
   ) {
     seal(this);
   }
 
-  add(handler: ChangedHandler): { readonly context: StandInContext; remove(): void } {
+  add(handler: H): { readonly context: StandInContext; remove(): void } {
     const where = `${this.where}.add`;
     this.context.enqueue(where, () => void this.handlers(where).add(handler));
     return seal({ context: this.context, remove: () => this.remove(handler) });
   }
 
-  remove(handler: ChangedHandler): void {
+  remove(handler: H): void {
     const where = `${this.where}.remove`;
     this.context.enqueue(where, () => void this.handlers(where).delete(handler));
   }

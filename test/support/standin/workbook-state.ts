@@ -1,6 +1,6 @@
 /** The workbook as the host holds it: sheets, cells, formats, validations, handlers. */
-import { CellState, DEFAULT_CELL, defaultCell, sameFormat, writeInput } from "./cells";
-import { notModelled } from "./errors";
+import { CellState, DEFAULT_CELL, defaultCell, sameFormat, writeInput, type Locale } from "./cells";
+import { notModelled, rich, type RichApiError } from "./errors";
 import { MAX_CELLS_PER_OPERATION, MAX_COLS, Rect, cellCount, columnName, matrixOf, parseAddress, rectAddress, sameName } from "./geometry";
 export interface ValidationState {
   rule?: Excel.DataValidationRule;
@@ -28,6 +28,8 @@ export interface NameState {
 
 
 export type ChangedHandler = (args: Excel.WorksheetChangedEventArgs) => unknown;
+/** `WorksheetCollection.onAdded` / `onDeleted` handlers (ExcelApi 1.7). */
+export type SheetEventHandler = (args: { type: string; source: string; worksheetId: string }) => unknown;
 
 export class SheetState {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
@@ -137,8 +139,48 @@ export interface StandInOptions {
   sheets?: { name: string; cells?: (string | number)[][] }[];
   /** Computes a formula cell's value when code reads `values`/`text` of it. */
   calculate?: (sheet: string, row: number, col: number, formula: string) => string | number | boolean;
-  /** Request size limit in bytes (Excel on the web: 5 MB). */
+  /**
+   * "web" (default): Excel on the web, which refuses a request or a response over 5 MB
+   * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded — "This error only occurs
+   * in Excel on the web": https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling,
+   * limits: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+   * "desktop": no payload limit.
+   */
+  platform?: "web" | "desktop";
+  /** Request size limit in bytes (web: 5 MB). */
   payloadLimit?: number;
+  /** Response size limit in bytes (web: 5 MB). */
+  responseLimit?: number;
+  /**
+   * How long a round trip takes, in ms (default 1). Excel answers a sync asynchronously and, on the
+   * web, over the network: code that starts a second run while the first is in flight overlaps.
+   */
+  latencyMs?: number;
+  /** Regional settings: how typed input is read and numbers shown (default "en-US"). */
+  locale?: Locale;
+}
+
+/** Excel on the web's request and response limit: 5 MB (see StandInOptions.platform). */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** One request the host received (for tests: sizes are measured where the client is office.js). */
+export interface RequestRecord {
+  /** Request body bytes (UTF-8): measured with the office-js client, estimated with the stand-in's own proxies. */
+  bytes: number;
+  /** Response body bytes (UTF-8), when measured. */
+  responseBytes?: number;
+  /** Error code when the request failed. */
+  error?: string;
+}
+
+let workbookSerial = 0;
+
+/**
+ * One task later: office.js hands an event to the add-in's handlers through a few promise steps,
+ * without returning their promises; the user's actions resolve once those have started.
+ */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export class WorkbookState {
@@ -147,12 +189,39 @@ export class WorkbookState {
   /** What `Range.select()` selected last. */
   selection: { sheet: string; address: string } | undefined;
   readonly names: NameState[] = [];
+  /** `WorksheetCollection.onAdded` / `onDeleted` handlers registered by the add-in. */
+  readonly addedHandlers = new Set<SheetEventHandler>();
+  readonly deletedHandlers = new Set<SheetEventHandler>();
+  /** Every request received, in order. */
+  readonly requests: RequestRecord[] = [];
+  readonly platform: "web" | "desktop";
+  readonly requestLimit: number;
+  readonly responseLimit: number;
+  latencyMs: number;
+  readonly locale: Locale;
+  /**
+   * The cell the user is editing (cell-edit mode), or null. While a cell is being edited Excel
+   * refuses every API request with InvalidOperationInCellEditMode ("If you are in cell edit mode,
+   * JS API cannot execute", office-js#625; the message asks to press Enter or Tab).
+   */
+  editing: { sheet: string; address: string } | null = null;
+  private readonly serial = ++workbookSerial;
   private nextId = 1;
+  private failures: { after: number; code: string }[] = [];
+  private pendingEvents: (() => unknown)[] = [];
 
-  constructor(readonly apiMinor: number, readonly calculate: StandInOptions["calculate"]) {}
+  constructor(readonly apiMinor: number, readonly calculate: StandInOptions["calculate"], options: StandInOptions = {}) {
+    this.platform = options.platform ?? "web";
+    const web = this.platform === "web";
+    this.requestLimit = options.payloadLimit ?? (web ? WEB_PAYLOAD_LIMIT : Infinity);
+    this.responseLimit = options.responseLimit ?? (web ? WEB_PAYLOAD_LIMIT : Infinity);
+    this.latencyMs = options.latencyMs ?? 1;
+    this.locale = options.locale ?? "en-US";
+  }
 
   newSheet(name: string): SheetState {
-    const sheet = new SheetState(`{sheet-${this.nextId++}}`, name);
+    // Excel's ids are GUIDs, unique across workbooks; event registrations are keyed by them.
+    const sheet = new SheetState(`{${String(this.serial).padStart(8, "0")}-0000-0000-0000-${String(this.nextId++).padStart(12, "0")}}`, name);
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
     return sheet;
@@ -177,6 +246,81 @@ export class WorkbookState {
     return this.sheets.find((s) => s.id === this.activeSheetId)!;
   }
 
+  // ---- requests -----------------------------------------------------------------------------
+
+  /** Test hook: the request after the next `after` ones fails with `code`, nothing of it applied. */
+  failRequest(after: number, code = "GeneralException"): void {
+    this.failures.push({ after, code });
+  }
+
+  /** @internal The wait of a round trip. */
+  roundTrip(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+
+  /**
+   * @internal Called when a request arrives, before anything of it runs: refuses it in
+   * cell-edit mode, or when a failure was injected (`failRequest`).
+   */
+  admit(record: RequestRecord): RichApiError | undefined {
+    this.requests.push(record);
+    let error: RichApiError | undefined;
+    if (this.editing) error = rich("InvalidOperationInCellEditMode", "RequestContext.sync");
+    const due = this.failures.findIndex((f) => f.after === 0);
+    for (const f of this.failures) f.after--;
+    if (!error && due >= 0) error = rich(this.failures[due].code, "RequestContext.sync", "injected by the test");
+    this.failures = this.failures.filter((f) => f.after >= 0);
+    if (error) record.error = error.code;
+    return error;
+  }
+
+  /** @internal An event to deliver once the current request has been answered. */
+  queueEvent(fire: () => unknown): void {
+    this.pendingEvents.push(fire);
+  }
+
+  /**
+   * @internal Delivers the events the last request raised, after the current task (Excel notifies
+   * an add-in asynchronously). Resolves once every handler has returned and its promise settled.
+   */
+  async flushEvents(): Promise<void> {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    if (!events.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.all(events.map((fire) => Promise.resolve().then(fire)));
+  }
+
+  /**
+   * @internal A range of a sheet changed: `Worksheet.onChanged` fires for it — for what the user
+   * types and for what add-in code writes ("Events within an Excel workbook can be triggered by …
+   * Office Add-in (JavaScript) code that changes the workbook":
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#event-triggers).
+   * From ExcelApi 1.14 the event tells which: triggerSource "ThisLocalAddin" or "Unknown".
+   */
+  rangeChanged(sheet: SheetState, rect: Rect, byAddin: boolean): void {
+    const args = {
+      type: "WorksheetChanged",
+      source: "Local",
+      changeType: "RangeEdited",
+      address: rectAddress(rect),
+      worksheetId: sheet.id,
+      ...(this.apiMinor >= 14 ? { triggerSource: byAddin ? "ThisLocalAddin" : "Unknown" } : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    // A deleted sheet's handlers no longer fire (same article, "Lifecycle of an event handler").
+    const handlers = [...sheet.changedHandlers];
+    this.queueEvent(() => this.sheets.includes(sheet) && Promise.all(handlers.map((h) => h(args))));
+  }
+
+  /** @internal A sheet was added or deleted: `WorksheetCollection.onAdded` / `onDeleted` fire. */
+  sheetAddedOrDeleted(sheet: SheetState, kind: "added" | "deleted"): void {
+    const args = { type: kind === "added" ? "WorksheetAdded" : "WorksheetDeleted", source: "Local", worksheetId: sheet.id };
+    const handlers = [...(kind === "added" ? this.addedHandlers : this.deletedHandlers)];
+    this.queueEvent(() => Promise.all(handlers.map((h) => h(args))));
+  }
+
+  // ---- the user -----------------------------------------------------------------------------
+
   /**
    * What a user types into a cell (or pastes into a range, as a 2-D array) of a sheet: written as
    * typed input, then the sheet's `onChanged` handlers are called — after the current task, as
@@ -193,16 +337,50 @@ export class WorkbookState {
         if (sheet.cell(r, c).locked) throw new Error(`Excel refuses: ${sheetName}!${columnName(c)}${r + 1} is locked on a protected sheet`);
       });
     }
-    sheet.forEach(rect, (r, c) => writeInput(sheet.edit(r, c), at(r - rect.top, c - rect.left), "type"));
-    const args = {
-      type: "WorksheetChanged",
-      source: "Local",
-      changeType: "RangeEdited",
-      address: rectAddress(rect),
-      worksheetId: sheet.id,
-      ...(this.apiMinor >= 14 ? { triggerSource: "Unknown" } : {}),
-    } as unknown as Excel.WorksheetChangedEventArgs;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await Promise.all([...sheet.changedHandlers].map((handler) => Promise.resolve().then(() => handler(args))));
+    sheet.forEach(rect, (r, c) => writeInput(sheet.edit(r, c), at(r - rect.top, c - rect.left), "type", this.locale));
+    this.rangeChanged(sheet, rect, false);
+    await this.flushEvents();
+    await settle();
+  }
+
+  /** The user starts editing a cell (double-click or typing): cell-edit mode until `finishEditing`. */
+  startEditing(sheetName: string, address: string): void {
+    this.sheet(sheetName);
+    this.editing = { sheet: sheetName, address };
+  }
+
+  /** The user presses Enter: what was typed goes into the cell (onChanged fires), edit mode ends. */
+  async finishEditing(input: string | number): Promise<void> {
+    const editing = this.editing;
+    if (!editing) throw new Error("not in cell-edit mode");
+    this.editing = null;
+    await this.type(editing.sheet, editing.address, input);
+  }
+
+  /** The user renames a sheet (Excel raises no onChanged for it; handlers stay with the sheet). */
+  rename(oldName: string, newName: string): void {
+    const sheet = this.sheet(oldName);
+    if (this.findSheet(newName) && this.findSheet(newName) !== sheet) throw new Error(`a sheet named ${newName} exists`);
+    sheet.name = newName;
+  }
+
+  /** The user deletes a sheet: its handlers stop; onDeleted fires. */
+  async deleteSheet(name: string): Promise<void> {
+    const sheet = this.sheet(name);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? "";
+    this.sheetAddedOrDeleted(sheet, "deleted");
+    await this.flushEvents();
+    await settle();
+  }
+
+  /** The user adds a sheet (optionally with typed cells): onAdded fires. */
+  async addSheet(name: string, cells: (string | number)[][] = []): Promise<SheetState> {
+    const sheet = this.newSheet(name);
+    cells.forEach((row, r) => row.forEach((value, c) => writeInput(sheet.edit(r, c), value, "addSheet", this.locale)));
+    this.sheetAddedOrDeleted(sheet, "added");
+    await this.flushEvents();
+    await settle();
+    return sheet;
   }
 }
