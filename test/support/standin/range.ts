@@ -132,7 +132,7 @@ export class RangeProxy extends ClientObject {
     const valueOf = (cell: Readonly<CellState>, r: number, c: number) => {
       if (cell.formula === null) return cell.value ?? "";
       if (!this.context.host.calculate) throw notModelled(`calculating ${cell.formula} (pass options.calculate)`);
-      return this.context.host.calculate(sheet.name, r, c, cell.formula);
+      return this.context.host.calculate(sheet.name, r, c, cell.formula, this.context.host);
     };
     switch (prop) {
       case "address":

@@ -137,8 +137,8 @@ export interface StandInOptions {
   apiMinor?: number;
   /** Sheets the workbook starts with (default one empty "Sheet1"); cells are typed input. */
   sheets?: { name: string; cells?: (string | number)[][] }[];
-  /** Computes a formula cell's value when code reads `values`/`text` of it. */
-  calculate?: (sheet: string, row: number, col: number, formula: string) => string | number | boolean;
+  /** Computes a formula cell's value when code reads `values`/`text` of it (see `templateFormulas`). */
+  calculate?: (sheet: string, row: number, col: number, formula: string, workbook: WorkbookState) => string | number | boolean;
   /**
    * "web" (default): Excel on the web, which refuses a request or a response over 5 MB
    * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded — "This error only occurs
