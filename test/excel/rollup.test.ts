@@ -229,6 +229,28 @@ describe("rebuilding", () => {
     expect(standIn.workbook.names).toEqual([]);
   });
 
+  test.each([
+    ["the second write request", 3],
+    ["the last write request (the one that replaces the old sheets)", -1],
+  ])("a rebuild that fails in %s leaves the previous rollup as it was", async (_, failing) => {
+    const standIn = createStandIn({ payloadLimit: SMALL_LIMIT });
+    const first = await rollupInto(standIn, districtSources(3), { requestBytes: SMALL_LIMIT });
+    expect(first.result.writeRequests).toBeGreaterThan(2);
+    const names = standIn.workbook.sheetNames();
+    const before = new Map(names.map((n) => [n, snapshot(standIn.workbook.sheet(n))]));
+
+    // The rebuild: list, first rows, then its write requests; one of those fails as a whole.
+    standIn.workbook.failRequest(failing > 0 ? failing : 2 + first.result.writeRequests - 1, "ServiceNotAvailable");
+    await expect(rollupInto(standIn, districtSources(4), { requestBytes: SMALL_LIMIT })).rejects.toMatchObject({ code: "ServiceNotAvailable" });
+    expect(standIn.workbook.sheetNames()).toEqual(names);
+    for (const [name, snap] of before) expect([name, snapshot(standIn.workbook.sheet(name))]).toEqual([name, snap]);
+
+    // And the next rebuild goes through.
+    const again = await rollupInto(standIn, districtSources(4), { requestBytes: SMALL_LIMIT });
+    expect(again.result.replaced).toEqual(first.result.sheets.map((s) => s.name));
+    expect(standIn.workbook.sheetNames()).toEqual(["Sheet1", ...again.result.sheets.map((s) => s.name)]);
+  });
+
   test("a rollup sheet the user renamed is still replaced (the marker decides, not the name)", async () => {
     const standIn = createStandIn();
     const first = await rollupInto(standIn, fileSources(3));
