@@ -223,7 +223,14 @@ export async function writeSheets(
   items: readonly { name: string; layout: SheetLayout }[],
   features: ExcelFeatures,
   degraded: Set<string>,
-  options: { budget?: number; first?: number; finish?: (sheets: Excel.Worksheet[]) => void; finishBytes?: number } = {},
+  options: {
+    budget?: number;
+    first?: number;
+    finish?: (sheets: Excel.Worksheet[]) => void;
+    finishBytes?: number;
+    /** After each request: requests sent, of all. */
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<SheetsWritten> {
   const budget = options.budget ?? DEFAULT_REQUEST_BYTES;
   const blocks = items.map((s) => cellBlock(s.layout));
@@ -232,7 +239,7 @@ export async function writeSheets(
   const requests = packRequests([...pieces, finish], budget, options.first);
   const worksheets = context.workbook.worksheets;
   const sheets: Excel.Worksheet[] = [];
-  for (const request of requests) {
+  for (const [q, request] of requests.entries()) {
     for (const piece of request) {
       if (piece === finish) {
         options.finish?.(sheets);
@@ -247,6 +254,7 @@ export async function writeSheets(
     // One request per batch: a single one unless the sheets exceed a request (see above).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
+    options.onProgress?.(q + 1, requests.length);
   }
   const overhead = (q: number) => (q === 0 ? (options.first ?? REQUEST_OVERHEAD) : REQUEST_OVERHEAD);
   return { sheets, requests: requests.length, estimates: requests.map((r, q) => r.reduce((n, p) => n + p.bytes, overhead(q))) };
@@ -257,7 +265,13 @@ export async function writeSheets(
  * sheet. Two `context.sync()` calls when the forms fit one request (every form of the catalogue
  * does), one more per request otherwise.
  */
-export async function insertForms(context: Excel.RequestContext, forms: FormToInsert[], features: ExcelFeatures, budget = DEFAULT_REQUEST_BYTES): Promise<InsertResult> {
+export async function insertForms(
+  context: Excel.RequestContext,
+  forms: FormToInsert[],
+  features: ExcelFeatures,
+  budget = DEFAULT_REQUEST_BYTES,
+  onProgress?: (done: number, total: number) => void,
+): Promise<InsertResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
@@ -269,6 +283,6 @@ export async function insertForms(context: Excel.RequestContext, forms: FormToIn
     taken.push(name);
     return { name, layout: item.layout };
   });
-  await writeSheets(context, items, features, degraded, { budget, finish: (sheets) => sheets[0]?.activate() });
+  await writeSheets(context, items, features, degraded, { budget, finish: (sheets) => sheets[0]?.activate(), ...(onProgress ? { onProgress } : {}) });
   return { sheets: items.map((s) => ({ name: s.name, formId: s.layout.formId })), degraded: [...degraded] };
 }

@@ -119,6 +119,8 @@ export interface RollupWriteOptions extends Omit<ConsolidateOptions, "taken"> {
   features: ExcelFeatures;
   /** Largest request the writer sends, in bytes (estimated on the conservative side). */
   requestBytes?: number;
+  /** After each write request: requests sent, of all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface WrittenSheet {
@@ -175,7 +177,7 @@ async function restore(context: Excel.RequestContext, temporary: readonly string
  * order. The new names avoid every remaining sheet's name.
  */
 export async function writeRollup(context: Excel.RequestContext, sources: readonly ReceivedSource[], options: RollupWriteOptions): Promise<RollupWriteResult> {
-  const { features, requestBytes = DEFAULT_REQUEST_BYTES, ...consolidateOptions } = options;
+  const { features, requestBytes = DEFAULT_REQUEST_BYTES, onProgress, ...consolidateOptions } = options;
   const listed = await listWorkbookSheets(context);
   const old = listed.filter((s) => s.rollup).map((s) => s.name);
   const remaining = listed.filter((s) => !s.rollup).map((s) => s.name);
@@ -213,7 +215,7 @@ export async function writeRollup(context: Excel.RequestContext, sources: readon
       output.map((s, i) => ({ name: temporary[i], layout: s.layout })),
       features,
       degraded,
-      { budget: requestBytes, finish, finishBytes: (3 * old.length + output.length + 1) * ACTION_BYTES },
+      { budget: requestBytes, finish, finishBytes: (3 * old.length + output.length + 1) * ACTION_BYTES, ...(onProgress ? { onProgress } : {}) },
     );
   } catch (error) {
     await restore(context, temporary, old, aside);

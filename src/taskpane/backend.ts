@@ -168,6 +168,60 @@ export type TargetsOutcome =
       degraded: string[];
     };
 
+// ---- Progress -------------------------------------------------------------------------------------
+
+/**
+ * What the backend is busy with, for the pane's progress line (shown once it lasts over a second):
+ * a Vietnamese label, and how far along when it can tell.
+ */
+export interface Activity {
+  label: string;
+  done?: number;
+  total?: number;
+}
+
+// ---- Kiểm tra môi trường -------------------------------------------------------------------------
+
+/** One fact about the host: «Phiên bản», «16.0.18227.20002». */
+export interface EnvironmentFact {
+  label: string;
+  value: string;
+}
+
+/**
+ * One probe: something the add-in writes the way it writes it, and what the host made of it. The
+ * same shape for every host (Excel, Google Sheets); `via` and formats are the host's own words.
+ */
+export interface ProbeResult {
+  /** Vietnamese: what was tried, e.g. «=1+1» vào ô Văn bản (@), ghi bằng values. */
+  label: string;
+  /** Exactly what was written. */
+  input: string;
+  /** The cell's number format before writing, and how it was written ("values", "formulas", "setValue"…). */
+  format: string;
+  via: string;
+  /** What came back: the value (JSON for text: "\"=1+1\""), the text shown, the formula, the number format. */
+  value: string;
+  text: string;
+  formula: string;
+  formatAfter: string;
+  /** Vietnamese: what the add-in relies on here. */
+  expected: string;
+  /** Whether the host did that; undefined when the probe only records what the host does. */
+  ok: boolean | undefined;
+}
+
+/** The result of «Kiểm tra môi trường», shown in the pane and copied as text for the developers. */
+export interface EnvironmentReport {
+  /** "Excel", "Google Sheets". */
+  host: string;
+  /** Version, platform, highest API set, languages… in the order shown. */
+  facts: EnvironmentFact[];
+  probes: ProbeResult[];
+  /** Vietnamese notes: what could not be probed, or could not be cleaned up. */
+  notes: string[];
+}
+
 // ---- The interface ----------------------------------------------------------------------------
 
 export interface Backend {
@@ -197,6 +251,16 @@ export interface Backend {
   sourceSheets(): Promise<SourceSheets>;
   /** Evaluates the targets (Chỉ tiêu) on the open sheets, at `level` or the level the sheets tell. */
   targets(level?: Level): Promise<TargetsOutcome>;
+  /**
+   * What the backend is busy with (progress of reading, writing, waiting for Excel), or undefined
+   * when it is idle. Returns the unsubscribe function.
+   */
+  onActivity?(listener: (activity: Activity | undefined) => void): () => void;
+  /**
+   * «Kiểm tra môi trường»: the host's version and API level, and probes of what it does with what
+   * the add-in writes, on a temporary sheet removed afterwards. Throws PaneError.
+   */
+  diagnose?(): Promise<EnvironmentReport>;
   /** Standalone mode only: the sheets the user works on (preview, edits, selection). */
   readonly workspace?: Workspace;
   /** Standalone mode only: appends the sheets of a workbook file; returns their names. */
