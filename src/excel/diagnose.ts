@@ -139,10 +139,3 @@ export async function removeProbeSheets(context: Excel.RequestContext): Promise<
   for (const sheet of left) sheet.delete();
   await context.sync();
 }
-
-/** The highest ExcelApi 1.x this host supports (1.1 … 1.30 probed; 0 when even 1.1 is missing). */
-export function highestExcelApi(isSupported: (minor: number) => boolean): number {
-  let minor = 0;
-  for (let m = 1; m <= 30; m++) if (isSupported(m)) minor = m;
-  return minor;
-}

@@ -15,7 +15,7 @@ import { FORMS, findForm, type Form, type Level } from "../catalog";
 import { layoutForm } from "../core/layout";
 import { defaultSheetName } from "../core/sheet-names";
 import type { ReceivedSource } from "../core/units";
-import { type ExcelFeatures } from "../excel/features";
+import type { ExcelFeatures, HostInfo } from "../excel/features";
 import { LiveValidation } from "../excel/live";
 import { insertForms } from "../excel/render";
 import { ExcelRunner, type ExcelRun, type RunnerOptions } from "../excel/runner";
@@ -39,19 +39,6 @@ import {
 import { toPaneError } from "./errors";
 
 export type { ExcelRun } from "../excel/runner";
-
-/** What the host says about itself (Office.context), for «Kiểm tra môi trường». */
-export interface HostInfo {
-  /** Office.context.diagnostics.version, e.g. "16.0.18227.20002". */
-  version?: string;
-  /** Office.context.diagnostics.platform: "PC", "Mac", "OfficeOnline"… */
-  platform?: string;
-  /** Highest ExcelApi 1.x supported (minor number). */
-  apiMinor: number;
-  /** Office.context.displayLanguage and contentLanguage, e.g. "vi-VN". */
-  displayLanguage?: string;
-  contentLanguage?: string;
-}
 
 export interface ExcelBackendOptions {
   run: ExcelRun;
@@ -144,7 +131,8 @@ export class ExcelBackend implements Backend {
   }
 
   private busy(label: string, done?: number, total?: number): void {
-    const activity: Activity = { label, ...(done !== undefined && total !== undefined ? { done, total } : {}) };
+    const counted = done !== undefined && total !== undefined;
+    const activity: Activity = counted ? { label: `${label} ${done}/${total}…`, done, total } : { label };
     for (const listener of [...this.activityListeners]) listener(activity);
   }
 
@@ -164,7 +152,7 @@ export class ExcelBackend implements Backend {
 
   /** Progress of reading sheets, for `busy`. */
   private readingProgress(label: string) {
-    return { onProgress: (done: number, total: number) => this.busy(`${label} ${done}/${total}`, done, total) };
+    return { onProgress: (done: number, total: number) => this.busy(label, done, total) };
   }
 
   onActivity(listener: (activity: Activity | undefined) => void): () => void {

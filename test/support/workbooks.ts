@@ -7,26 +7,9 @@ import type { Form } from "../../src/catalog";
 import { a1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { insertForms } from "../../src/excel/render";
-import { parseAddress, type StandIn, type WorkbookState } from "./excel-standin";
+import type { StandIn } from "./excel-standin";
 
-/**
- * The only formulas our templates write, IF(COUNT(refs)=0,"",SUM(refs)), evaluated on the
- * stand-in's cells (pass as `calculate`: the stand-in does not calculate formulas itself).
- */
-export function templateFormulas(sheet: string, _row: number, _col: number, formula: string, workbook: WorkbookState): string | number {
-  const refs = /SUM\(([^)]*)\)/.exec(formula)?.[1].split(",") ?? [];
-  if (!/^=IF\(COUNT\(/.test(formula)) throw new Error(`templateFormulas: not one of our totals: ${formula}`);
-  const values: number[] = [];
-  for (const ref of refs) {
-    const rect = parseAddress(ref)!;
-    for (let r = rect.top; r <= rect.bottom; r++)
-      for (let c = rect.left; c <= rect.right; c++) {
-        const v = workbook.sheet(sheet).cell(r, c).value;
-        if (typeof v === "number") values.push(v);
-      }
-  }
-  return values.length ? values.reduce((a, b) => a + b, 0) : "";
-}
+export { templateFormulas } from "./standin/formulas";
 
 /** A count of the form that the rollup sums (not a total, not a shared catalogue). */
 export function summedCount(form: Form) {
