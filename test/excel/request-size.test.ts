@@ -19,7 +19,8 @@ test("every form: the writer's estimate is never below what office.js sends, and
     const measured = standIn.workbook.requests[from].bytes;
     const [estimated] = written.estimates;
     expect([form.id, estimated >= measured]).toEqual([form.id, true]);
-    expect([form.id, estimated / measured < 1.8]).toEqual([form.id, true]);
+    // Generous (1.3 to 1.8 times the measure): an overestimate only costs an extra request.
+    expect([form.id, estimated / measured < 2]).toEqual([form.id, true]);
   }
 });
 
