@@ -12,27 +12,8 @@
  * the caller tries again if that fails too: `removeProbeSheets`).
  */
 import { looksLikeDate } from "../core/parse";
+import type { ProbeResult } from "../core/probes";
 import { uniqueSheetName } from "../core/sheet-names";
-
-/** What one probe did: what was written, how, what came back, and what the add-in relies on. */
-export interface ProbeOutcome {
-  /** Vietnamese: what is tried, e.g. «=1+1» vào ô Văn bản (@), ghi bằng values. */
-  label: string;
-  input: string;
-  /** Number format the cell had before the input was written. */
-  format: string;
-  /** How it was written ("values" or "formulas"). */
-  via: string;
-  /** What came back: the value (as JSON), the text shown, the formula, the number format. */
-  value: string;
-  text: string;
-  formula: string;
-  formatAfter: string;
-  /** Vietnamese: what the add-in relies on here. */
-  expected: string;
-  /** Whether Excel did that; undefined when the probe only records what Excel does. */
-  ok: boolean | undefined;
-}
 
 interface Probe {
   input: string;
@@ -85,7 +66,7 @@ export const PROBE_SHEET = "~CCHC kiểm tra môi trường";
  * sheet. Throws when Excel refuses; the sheet is removed in any case when Excel lets it (call
  * `removeProbeSheets` again after a failure to be sure).
  */
-export async function runProbes(context: Excel.RequestContext): Promise<{ sheet: string; outcomes: ProbeOutcome[] }> {
+export async function runProbes(context: Excel.RequestContext): Promise<{ sheet: string; outcomes: ProbeResult[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
@@ -104,7 +85,7 @@ export async function runProbes(context: Excel.RequestContext): Promise<{ sheet:
     all.load("values,text,formulas,numberFormat");
     await context.sync();
     const [values, texts, formulas, formats] = [all.values, all.text, all.formulas, all.numberFormat];
-    const outcomes = ordered.map((p, i): ProbeOutcome => {
+    const outcomes = ordered.map((p, i): ProbeResult => {
       const value = values[i][0];
       const text = texts[i][0];
       return {

@@ -13,6 +13,7 @@
 import type { Level } from "../catalog";
 import type { Area } from "../catalog/targets/schema";
 import type { Issue } from "../core/issues";
+import type { ProbeResult } from "../core/probes";
 import type { TargetReport } from "../core/target-report";
 import type { StatusCounts } from "../core/targets";
 import type { Workspace } from "./workspace";
@@ -188,28 +189,8 @@ export interface EnvironmentFact {
   value: string;
 }
 
-/**
- * One probe: something the add-in writes the way it writes it, and what the host made of it. The
- * same shape for every host (Excel, Google Sheets); `via` and formats are the host's own words.
- */
-export interface ProbeResult {
-  /** Vietnamese: what was tried, e.g. «=1+1» vào ô Văn bản (@), ghi bằng values. */
-  label: string;
-  /** Exactly what was written. */
-  input: string;
-  /** The cell's number format before writing, and how it was written ("values", "formulas", "setValue"…). */
-  format: string;
-  via: string;
-  /** What came back: the value (JSON for text: "\"=1+1\""), the text shown, the formula, the number format. */
-  value: string;
-  text: string;
-  formula: string;
-  formatAfter: string;
-  /** Vietnamese: what the add-in relies on here. */
-  expected: string;
-  /** Whether the host did that; undefined when the probe only records what the host does. */
-  ok: boolean | undefined;
-}
+/** One probe and what the host made of it (the same shape for every host). */
+export type { ProbeResult } from "../core/probes";
 
 /** The result of «Kiểm tra môi trường», shown in the pane and copied as text for the developers. */
 export interface EnvironmentReport {
