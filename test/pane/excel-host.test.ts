@@ -14,9 +14,9 @@
  *      again gives the same sheets under the same names (no «(2)»);
  *   5. «Chỉ tiêu» → statuses, the chart by reform area, the cell short of a target marked and
  *      selectable, the user's own rating shown and left as typed.
- * No request leaves 127.0.0.1. Screenshots go to docs/screenshots/ (10-…, 11-…, 12-…).
+ * No request leaves 127.0.0.1. Screenshots (10-…, 11-…, 12-…) go where browser.ts's `screenshot` puts them.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -28,7 +28,7 @@ import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import type { StandIn } from "../support/excel-standin";
-import { axe, buildProduction, launch, openPane, ROOT, SCREENSHOTS, serious, serve } from "./browser";
+import { axe, buildProduction, launch, openPane, ROOT, screenshot, serious, serve } from "./browser";
 
 const OUT_DIR = "test-output/pane-excel";
 const OUT = join(ROOT, OUT_DIR);
@@ -78,7 +78,6 @@ function bundleOfficeStandIn(): Promise<string> {
 beforeAll(async () => {
   officeJs = await bundleOfficeStandIn();
   buildProduction(OUT_DIR);
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serve(OUT);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launch();
@@ -89,9 +88,6 @@ afterAll(async () => {
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-}
 
 /** The cell of a form's row in a value column (A1, as the template lays it out). */
 function cellOf(formId: string, rowId: string, columnId?: string): string {
@@ -186,7 +182,7 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await error.scrollIntoViewIfNeeded();
-  await shot(page, "10-excel-kiem-tra");
+  await screenshot(page, "10-excel-kiem-tra");
   await error.click();
   await eventually(() => selection(page), { sheet: PL3_SHEET, address: PART });
   // Corrected in Excel: the list refreshes by itself (live validation of the changed sheet).
@@ -235,7 +231,7 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await page.getByText("Đã tổng hợp 1 phụ lục từ 3/3 đơn vị.").scrollIntoViewIfNeeded();
-  await shot(page, "11-excel-tong-hop");
+  await screenshot(page, "11-excel-tong-hop");
 
   // Building again replaces the previous rollup's sheets: same names, no «(2)».
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
@@ -275,7 +271,7 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await page.getByRole("heading", { name: "Chỉ tiêu", level: 2 }).scrollIntoViewIfNeeded();
-  await shot(page, "12-excel-chi-tieu");
+  await screenshot(page, "12-excel-chi-tieu");
   await notMet.first().click();
   await eventually(() => selection(page), { sheet: pl1Sheet, address: satisfaction });
   await ratingItem.click();

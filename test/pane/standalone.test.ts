@@ -16,9 +16,9 @@
  *   6. a closed network (office.js unreachable) and an Office that never answers both start the
  *      pane in standalone mode within a few seconds.
  * No request leaves 127.0.0.1 (office.js's CDN is answered from the local package). Screenshots
- * of each step go to docs/screenshots/ for the README.
+ * of each step go to test-output/screenshots/ (`npm run screenshots`: docs/screenshots/, for the README).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -31,7 +31,7 @@ import { defaultSheetName } from "../../src/core/sheet-names";
 import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { readWorkbook } from "../../src/xlsx/read";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
-import { axe, buildProduction, launch, openPane, OUT, SCREENSHOTS, serious, serve, type Session } from "./browser";
+import { axe, buildProduction, launch, openPane, OUT, screenshot, serious, serve, type Session } from "./browser";
 
 const PL3 = "tk2011-2020.huyen.pl3";
 const FORM = findForm(PL3)!;
@@ -47,7 +47,6 @@ let base: string;
 
 beforeAll(async () => {
   buildProduction();
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serve(OUT);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launch();
@@ -58,9 +57,6 @@ afterAll(async () => {
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-}
 
 /** The pane is up: its title and the four steps. */
 async function ready(page: Page, timeout = 15_000): Promise<void> {
@@ -124,7 +120,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   expect(firstPaint.some((url) => /\/taskpane\.[0-9a-f]+\.js$/.test(url))).toBe(true);
   const gz = firstPaint.reduce((n, url) => n + gzipSync(readFileSync(join(OUT, new URL(url).pathname))).length, 0);
   expect(gz).toBeLessThanOrEqual(FIRST_PAINT_BUDGET);
-  await shot(page, "01-chen-phu-luc");
+  await screenshot(page, "01-chen-phu-luc");
 
   // Help is collapsible and keyboard-reachable.
   const help = page.getByRole("button", { name: "Hướng dẫn: Chèn phụ lục" });
@@ -143,7 +139,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(page.getByText("Đã chọn 1 phụ lục").isVisible()).resolves.toBe(true);
   await noHorizontalScroll(page);
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "02-tim-va-chon");
+  await screenshot(page, "02-tim-va-chon");
 
   await page.getByRole("button", { name: "Chèn", exact: true }).click();
   await page.getByText("Đã chèn 1 trang tính.").waitFor();
@@ -152,7 +148,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   const grid = page.getByRole("grid", { name: `Trang tính «${SHEET}»` });
   await expect(grid.getByText(FORM.title).first().isVisible()).resolves.toBe(true);
   await page.getByText("Đã chèn 1 trang tính.").scrollIntoViewIfNeeded();
-  await shot(page, "03-da-chen");
+  await screenshot(page, "03-da-chen");
 
   // 3. A mistake: text in a count, and parts that the total row adds up.
   const { parts, total } = partsAndTotal();
@@ -177,14 +173,14 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(error.isVisible()).resolves.toBe(true);
   await noHorizontalScroll(page);
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "04-kiem-tra");
+  await screenshot(page, "04-kiem-tra");
   await error.click();
   // The preview selects that cell and the editor shows it.
   await expect(page.getByText(`Ô ${parts[0]}`, { exact: true }).isVisible()).resolves.toBe(true);
   const selected = grid.locator('[aria-selected="true"]');
   await expect(selected.count()).resolves.toBe(1);
   await expect(selected.innerText()).resolves.toBe("mười hai");
-  await shot(page, "05-chon-o-loi");
+  await screenshot(page, "05-chon-o-loi");
   // Fix it, check again: that error is gone.
   await editor.fill("12");
   await editor.press("Enter");
@@ -204,7 +200,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(2);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
-  await shot(page, "06-tong-hop");
+  await screenshot(page, "06-tong-hop");
   // Consolidating again replaces the previous rollup's sheets (the download below has them once).
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
   await page.getByText(/Đã thay 3 trang của lần tổng hợp trước/).waitFor({ timeout: 30_000 });
@@ -218,7 +214,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(page.getByText(/^Chưa có số liệu: \d+$/).isVisible()).resolves.toBe(true);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
-  await shot(page, "07-chi-tieu");
+  await screenshot(page, "07-chi-tieu");
 
   // 4. Download and read the workbook back.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải về (.xlsx)" }).first().click()]);
@@ -313,7 +309,7 @@ test("dark colour scheme: readable (no serious axe violation) at 320 px", async 
   const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "08-giao-dien-toi");
+  await screenshot(page, "08-giao-dien-toi");
   expectOnlyLocal(session);
   await session.context.close();
 });
@@ -330,7 +326,7 @@ test("wide window: the workbook preview sits beside the steps", async () => {
   const aside = await page.getByRole("complementary", { name: "Bảng tính" }).boundingBox();
   expect(aside!.x).toBeGreaterThan(main!.x + main!.width - 1);
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "09-cua-so-rong");
+  await screenshot(page, "09-cua-so-rong");
   expectOnlyLocal(session);
   await session.context.close();
 });
