@@ -171,9 +171,39 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await page.getByText(/\d+ lỗi, \d+ cảnh báo/).first().waitFor();
   const error = page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${parts[0]}\\s*:`) });
   await expect(error.isVisible()).resolves.toBe(true);
+  // A partly filled form: the one error first, then the blank rows as one folded warning.
+  const sheetList = page.getByRole("list", { name: `Lỗi và cảnh báo của trang «${SHEET}»` });
+  const items = await sheetList.locator(":scope > li").allInnerTexts();
+  expect(items).toHaveLength(2);
+  expect(items[0]).toMatch(new RegExp(`^Lỗi\\s*tại ô\\s*${parts[0]}\\s*:\\s*Dòng «`));
+  expect(items[1]).toMatch(/^Cảnh báo\s*:?\s*\d+ dòng chưa có số liệu: dòng \d/);
+  const folded = page.getByRole("button", { name: /dòng chưa có số liệu/ });
+  await expect(folded.getAttribute("aria-expanded")).resolves.toBe("false");
   await noHorizontalScroll(page);
   expect(serious(await axe(page))).toEqual([]);
   await screenshot(page, "04-kiem-tra");
+  // It expands to one selectable warning per row; long labels are shortened, the full text is the tooltip.
+  await folded.click();
+  await expect(folded.getAttribute("aria-expanded")).resolves.toBe("true");
+  const blankRows = Number(/(\d+) dòng chưa có số liệu/.exec(items[1])![1]);
+  const rows = page.getByRole("list", { name: /dòng chưa có số liệu/ }).getByRole("button", { name: /^Cảnh báo\s*tại ô [A-Z]+\d+/ });
+  await expect(rows.count()).resolves.toBe(blankRows);
+  const shortened = rows.filter({ hasText: "…»" }).first();
+  await shortened.hover();
+  const tooltip = await page.getByRole("tooltip").innerText();
+  const long = FORM.rows.find((r) => r.label.length > 60 && tooltip.includes(`«${r.label}»`));
+  expect(long).toBeDefined();
+  const shown = await shortened.innerText();
+  expect(shown).not.toContain(long!.label);
+  expect(shown).toContain(`«${long!.label.slice(0, 30)}`);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await page.mouse.move(0, 0);
+  await page.getByRole("tooltip").waitFor({ state: "detached" });
+  // …and folds back by keyboard.
+  await folded.focus();
+  await page.keyboard.press("Enter");
+  await expect(folded.getAttribute("aria-expanded")).resolves.toBe("false");
   await error.click();
   // The preview selects that cell and the editor shows it.
   await expect(page.getByText(`Ô ${parts[0]}`, { exact: true }).isVisible()).resolves.toBe(true);
@@ -296,6 +326,35 @@ test("keyboard: the steps are tabs reachable with the arrow keys", async () => {
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "Kiểm tra", level: 2 }).waitFor();
   await expect(page.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).resolves.toBe("true");
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+test("a warning about a whole sheet is plain text in the normal colour, not a greyed-out button", async () => {
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
+  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
+  await page.getByRole("button", { name: "Chèn", exact: true }).click();
+  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  // A blank sheet: one warning about the whole sheet (no cell to select).
+  const warning = page.getByRole("tabpanel").getByText(/chưa có số liệu nào trong/);
+  await warning.waitFor();
+  await expect(page.locator("button:disabled").filter({ hasText: "chưa có số liệu nào" }).count()).resolves.toBe(0);
+  const contrast = await warning.evaluate((el) => {
+    const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]) =>
+      [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let bg: Element | null = el;
+    while (bg && getComputedStyle(bg).backgroundColor.replace(/\s/g, "") === "rgba(0,0,0,0)") bg = bg.parentElement;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(getComputedStyle(bg ?? document.body).backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+  expect(contrast).toBeGreaterThanOrEqual(4.5);
+  expect(serious(await axe(page))).toEqual([]);
   expectOnlyLocal(session);
   await session.context.close();
 });

@@ -66,9 +66,14 @@ function severityName(i: Issue): string {
   return i.severity === "error" ? "Lỗi" : "Cảnh báo";
 }
 
-/** What the item shows: the message without the sheet it is listed under, long labels shortened. */
+/**
+ * What the item shows under its badge and cell: the message without the sheet it is listed under,
+ * long labels shortened; "(dòng «…», cột «…»): …" reads "Dòng «…», cột «…»: …".
+ */
 function shownText(issue: Issue): string {
-  return localMessage({ ...issue, message: briefMessage(issue.message) }).replace(/^[\s:]+/, "");
+  const text = localMessage({ ...issue, message: briefMessage(issue.message) }).replace(/^[\s:]+/, "");
+  const where = /^\((.*?)\):\s*/.exec(text);
+  return where ? `${where[1].charAt(0).toLocaleUpperCase("vi")}${where[1].slice(1)}: ${text.slice(where[0].length)}` : text;
 }
 
 /** Badge, where, text: "Lỗi tại ô C10: …" for a screen reader (the visible text, plus hidden words). */
@@ -152,7 +157,7 @@ function SheetIssues({ sheet, onSelect }: { sheet: CheckedSheet; onSelect: (i: I
       {sheet.formName ? <span className={styles.formName}>{sheet.formName}</span> : null}
       {sheet.status === "unrecognised" && sheet.reason ? <span className={styles.formName}>Không nhận ra phụ lục: {sheet.reason}</span> : null}
       {sheet.status === "recognised" && sheet.issues.length === 0 ? <Text>Không thấy lỗi nào trong trang này.</Text> : null}
-      <ul className={styles.issues}>
+      <ul className={styles.issues} aria-label={`Lỗi và cảnh báo của trang «${sheet.sheet}»`}>
         {groups.slice(0, limit).map((g, k) => (
           <li key={`${g.kind}:${g.issues[0].cell}:${g.issues[0].code}:${k}`}>
             {g.kind === "blank-rows" ? <FoldedRows group={g} onSelect={onSelect} /> : <IssueItem issue={g.issues[0]} onSelect={onSelect} />}
