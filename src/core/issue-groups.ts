@@ -39,6 +39,11 @@ export function briefMessage(message: string, max = LABEL_MAX): string {
   return message.replace(/«([^«»]*)»/g, (whole, inner: string) => (inner.length > max ? `«${shortenText(inner, max)}»` : whole));
 }
 
+/** The quoted texts `briefMessage` shortens, in full (what a tooltip shows). */
+export function shortenedQuotes(message: string, max = LABEL_MAX): string[] {
+  return [...message.matchAll(/«([^«»]*)»/g)].map((m) => m[1]).filter((inner) => inner.length > max);
+}
+
 /**
  * The message without its opening "Ô sheet!B7" or "Trang tính «sheet»", for a view that already
  * shows the sheet: what follows starts with " (dòng …)" or ": …". Messages that open otherwise

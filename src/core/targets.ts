@@ -753,8 +753,8 @@ export function countRatings(ratings: readonly RatingSuggestion[]): RatingCounts
   };
 }
 
-/** "Đạt: 2/3 — Không đạt: UBND xã A; chưa ghi: UBND xã B" for a rollup's row: who did not rate it Đạt. */
-export function unitRatingsText(units: readonly UnitRating[]): string {
+/** A rollup's row told by its units: "Đạt: 2/3", and who did not rate it Đạt ("Không đạt: UBND xã A; chưa ghi: UBND xã B"). */
+export function unitRatingParts(units: readonly UnitRating[]): { dat: string; others?: string } {
   const names = (f: (u: UnitRating) => boolean) => units.filter(f).map((u) => u.unit);
   const parts = [
     ["Không đạt", names((u) => u.rating === "Không đạt")],
@@ -762,7 +762,13 @@ export function unitRatingsText(units: readonly UnitRating[]): string {
     ["ghi khác", units.filter((u) => u.rating === null && u.text).map((u) => `${u.unit} («${u.text}»)`)],
   ] as const;
   const others = parts.filter(([, list]) => list.length).map(([what, list]) => `${what}: ${list.join(", ")}`);
-  return `Đạt: ${units.filter((u) => u.rating === "Đạt").length}/${units.length}${others.length ? ` — ${others.join("; ")}` : ""}`;
+  return { dat: `Đạt: ${units.filter((u) => u.rating === "Đạt").length}/${units.length}`, ...(others.length ? { others: others.join("; ") } : {}) };
+}
+
+/** "Đạt: 2/3 — Không đạt: UBND xã A; chưa ghi: UBND xã B". */
+export function unitRatingsText(units: readonly UnitRating[]): string {
+  const { dat, others } = unitRatingParts(units);
+  return others ? `${dat} — ${others}` : dat;
 }
 
 /** A warning at each rating cell whose user rating differs from the suggestion. */

@@ -263,9 +263,17 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   const chart = page.getByRole("list", { name: "Theo lĩnh vực cải cách" });
   await expect(chart.getByRole("listitem").count()).resolves.toBeGreaterThan(3);
   await expect(chart.getByRole("listitem").filter({ hasText: "Cải cách TTHC" }).innerText()).resolves.toMatch(/Chưa đạt 1/);
-  // The suggestion next to the user's own rating, which stays as typed.
-  const ratingItem = page.getByRole("button", { name: /Thủ tục hành chính được cải cách cơ bản, mức độ hài lòng/ });
-  await expect(ratingItem.innerText()).resolves.toMatch(/Gợi ý: Không đạt · bạn đã ghi: Đạt — khác với gợi ý/);
+  // The goals come before the targets: the user's own rating first, the suggestion beside it; the
+  // goals found short at the top (goal 2, rated Đạt, and goal 5, not rated).
+  const goals = page.getByRole("list", { name: new RegExp(`16 mục tiêu — trang «${pl8Sheet}»`) });
+  const ratingItem = goals.getByRole("button", { name: /Thủ tục hành chính được cải cách cơ bản, mức độ hài lòng/ });
+  await expect(ratingItem.innerText()).resolves.toMatch(/^Mục tiêu 2\s*Đơn vị ghi: Đạt[\s\S]*Gợi ý từ số liệu: Không đạt — khác với đánh giá của đơn vị, hãy xem lại/);
+  const order = await goals.getByRole("listitem").allInnerTexts();
+  expect(order.slice(0, 2).map((t) => t.split(/\s/).slice(0, 3).join(" "))).toEqual(["Mục tiêu 2", "Mục tiêu 5"]);
+  expect(order[1]).toMatch(/Đơn vị chưa ghi/);
+  const goalsTop = await goals.evaluate((el) => el.getBoundingClientRect().top);
+  const resultsTop = await notMet.first().evaluate((el) => el.getBoundingClientRect().top);
+  expect(goalsTop).toBeLessThan(resultsTop);
   expect(await cellValue(page, pl8Sheet, rating)).toBe("Đạt");
   expect(await cellValue(page, pl1Sheet, satisfaction)).toBe(75);
   expect(serious(await axe(page))).toEqual([]);

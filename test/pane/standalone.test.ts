@@ -191,7 +191,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   const shortened = rows.filter({ hasText: "…»" }).first();
   await shortened.hover();
   const tooltip = await page.getByRole("tooltip").innerText();
-  const long = FORM.rows.find((r) => r.label.length > 60 && tooltip.includes(`«${r.label}»`));
+  const long = FORM.rows.find((r) => r.label.length > 60 && tooltip === `«${r.label}»`);
   expect(long).toBeDefined();
   const shown = await shortened.innerText();
   expect(shown).not.toContain(long!.label);
@@ -299,7 +299,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await session.context.close();
 }, 300_000);
 
-test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes' sheets, opened and checked, one deliberate mistake", async () => {
+test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes' sheets, opened and checked, one deliberate mistake; consolidated for the province; its goals per commune", async () => {
   const session = await openPane(browser, base);
   const { page } = session;
   await ready(page);
@@ -313,6 +313,40 @@ test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes'
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
   await page.getByText(/1 lỗi, 0 cảnh báo/).first().waitFor();
+
+  // The province consolidates the three communes; the commune with the mistake still counts.
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByRole("button", { name: "Chọn tất cả" }).click();
+  await page.getByRole("textbox", { name: "Đơn vị tổng hợp" }).fill("UBND tỉnh Bình Định");
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await page
+    .getByText("Đã tổng hợp 1 phụ lục từ 3 đơn vị, trong đó 1 đơn vị có ô bị loại vì lỗi (các ô hợp lệ khác của đơn vị vẫn được tổng hợp).")
+    .waitFor({ timeout: 30_000 });
+
+  // Chỉ tiêu on the rollup, at the communes' level: per goal «Đạt: 2/3» and the commune that did not.
+  await page.getByRole("tab", { name: "Chỉ tiêu" }).click();
+  await page.getByRole("button", { name: "Đánh giá chỉ tiêu" }).click();
+  await page.getByText(/\d+ chỉ tiêu cấp xã/).waitFor();
+  const goals = page.getByRole("list", { name: /^16 mục tiêu — trang «TH [^»]+» \(tổng hợp\)$/ });
+  const items = await goals.getByRole("listitem").allInnerTexts();
+  expect(items).toHaveLength(16);
+  // the goals some commune did not rate Đạt come first, each naming it
+  const expected: [string, string][] = [
+    ["Mục tiêu 2", "Không đạt: UBND xã Cát Tân"],
+    ["Mục tiêu 3", "ghi khác: UBND xã Cát Sơn («abc»)"],
+    ["Mục tiêu 5", "Không đạt: UBND xã Cát Hanh"],
+    ["Mục tiêu 6", "Không đạt: UBND xã Cát Hanh"],
+  ];
+  expected.forEach(([goal, who], i) => {
+    expect(items[i].startsWith(`${goal}\nĐạt: 2/3`) || items[i].startsWith(`${goal} Đạt: 2/3`)).toBe(true);
+    expect(items[i]).toContain(who);
+  });
+  for (const item of items.slice(4)) expect(item).toMatch(/^Mục tiêu \d+\s*Đạt: 3\/3/);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await goals.scrollIntoViewIfNeeded();
+  await page.getByRole("heading", { name: /^16 mục tiêu — trang «TH / }).scrollIntoViewIfNeeded();
+  await screenshot(page, "13-chi-tieu-xa");
   expectOnlyLocal(session);
   await session.context.close();
 });

@@ -36,8 +36,13 @@ const STEPS: { id: Step; label: string }[] = [
 ];
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  // The page, not the FluentProvider, fills the window: Fluent gives the provider's classes to the
+  // mount node of every portal (tooltips), an absolutely placed layer above the pane, which a
+  // min-height and a background would turn into a white sheet covering it.
   page: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     boxSizing: "border-box",
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr)",
@@ -77,7 +82,7 @@ export function App({ backend, reason, officeTheme }: { backend: Backend; reason
   const note = backend.kind === "standalone" ? REASONS[reason] : undefined;
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} lang="vi">
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="vi">
       <div className={styles.page}>
         <main className={styles.main}>
           <header className={styles.header}>

@@ -23,7 +23,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { briefMessage, groupIssues, localMessage, type IssueGroup } from "../../core/issue-groups";
+import { briefMessage, groupIssues, localMessage, shortenedQuotes, type IssueGroup } from "../../core/issue-groups";
 import type { Issue } from "../../core/issues";
 import type { Backend, CheckReport, CheckedSheet } from "../backend";
 import { PaneError } from "../backend";
@@ -96,22 +96,24 @@ function IssueBody({ issue }: { issue: Issue }) {
 
 /**
  * One issue: a button that selects its cell, or plain text for an issue about the whole sheet.
- * When labels were shortened, the full message is a tooltip and the item's description.
+ * When labels were shortened, their full text is a tooltip (below the item, so it never hides the
+ * steps) and the item's description for a screen reader.
  */
 function IssueItem({ issue, onSelect }: { issue: Issue; onSelect: (i: Issue) => void }) {
   const styles = useStyles();
+  const full = shortenedQuotes(issue.message);
   const item = issue.cell ? (
     <Button appearance="subtle" className={styles.issue} onClick={() => onSelect(issue)}>
       <IssueBody issue={issue} />
     </Button>
   ) : (
-    <div className={styles.plain} tabIndex={briefMessage(issue.message) === issue.message ? undefined : 0}>
+    <div className={styles.plain} tabIndex={full.length ? 0 : undefined}>
       <IssueBody issue={issue} />
     </div>
   );
-  if (briefMessage(issue.message) === issue.message) return item;
+  if (!full.length) return item;
   return (
-    <Tooltip content={{ children: issue.message, className: styles.tooltip }} relationship="description" withArrow>
+    <Tooltip content={{ children: full.map((t) => `«${t}»`).join(" "), className: styles.tooltip }} relationship="description" positioning="below" withArrow>
       {item}
     </Tooltip>
   );
