@@ -5,7 +5,7 @@
  * one line, long labels shortened (core/issue-groups).
  */
 import { findForm } from "../catalog";
-import { countIssues, countsText, groupIssues, localMessage, type IssueGroup } from "../core/issue-groups";
+import { briefMessage, countIssues, countsText, groupIssues, localMessage, type IssueGroup } from "../core/issue-groups";
 import type { ValidatedFile } from "./commands/validate";
 
 /** Lines are wrapped to this many characters (a Windows console is 120 wide). */
@@ -57,7 +57,9 @@ export function validateText(files: readonly ValidatedFile[]): string {
   let out = "";
   for (const file of files) {
     if (file.status !== "ok") {
-      out += wrap(`«${file.file}»: ${file.status === "unreadable" ? "không đọc được" : "không nhận dạng được phụ lục nào"} — ${file.reason ?? ""}`, "", "  ");
+      // The file's own issue says why and what to do (save it again in Excel or Word…).
+      out += wrap(`«${file.file}»: ${file.status === "unreadable" ? "không đọc được" : "không nhận dạng được phụ lục nào"}.`, "", "    ");
+      for (const issue of file.issues) out += wrap(briefMessage(issue.message), "  ", "    ");
       continue;
     }
     const counts = countIssues(file.issues);

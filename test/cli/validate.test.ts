@@ -84,7 +84,11 @@ test("one summary line per file, then per sheet the error above the warnings, bl
   const errors = good.issues.filter((i) => i.severity === "error").length;
   const warnings = good.issues.length - errors;
   expect(lines()[0]).toBe(`«${GOOD}»: ${errors} lỗi, ${warnings} cảnh báo trong 2 trang tính.`);
-  expect(text.out).toContain(`«${BROKEN}»: không đọc được — `);
+  // a file that cannot be read: its summary, then why and what to do
+  const broken = lines().findIndex((l) => l === `«${BROKEN}»: không đọc được.`);
+  expect(broken).toBeGreaterThan(0);
+  expect(lines()[broken + 1]).toMatch(/^ {2}Không đọc được tệp «/);
+  expect(text.out.replace(/\n\s*/g, " ")).toContain(json[1].issues[0].message);
   expect(lines().at(-1)).toBe(`Tổng cộng 2 tệp: ${errors} lỗi, ${warnings} cảnh báo; 1 tệp không dùng được.`);
 
   for (const form of [PL3, PL8]) {
