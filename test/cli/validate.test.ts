@@ -8,28 +8,19 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { findForm } from "../../src/catalog";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import type { ValidatedFile } from "../../src/cli/commands/validate";
 import { a1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import { templateWorkbook } from "../../src/xlsx/templates";
 import { libreOfficeFill, tempDir, type Fill } from "../support/libreoffice";
+import { runCli as run } from "../support/cli";
 
 const PL3 = findForm("tk2011-2020.huyen.pl3")!;
 const PL8 = findForm("tk2011-2020.huyen.pl8")!;
 const dir = tempDir("cchc-cli-validate-");
 const GOOD = join(dir, "kbang-tong-ket.xlsx");
 const BROKEN = join(dir, "hong.xlsx");
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const at = (form: typeof PL3, row: string, column: string) => {
   const layout = layoutForm(form);

@@ -68,6 +68,14 @@ async function ready(page: Page, timeout = 15_000): Promise<void> {
   await page.getByRole("tab", { name: "Chèn phụ lục" }).waitFor({ timeout });
 }
 
+/** «Chèn phụ lục»: the district Phụ lục 3, found by searching without diacritics, inserted blank. */
+async function insertBlankPl3(page: Page): Promise<void> {
+  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
+  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
+  await page.getByRole("button", { name: "Chèn", exact: true }).click();
+  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+}
+
 async function noHorizontalScroll(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -415,10 +423,7 @@ test("a warning about a whole sheet is plain text in the normal colour, not a gr
   const session = await openPane(browser, base);
   const { page } = session;
   await ready(page);
-  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
-  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
-  await page.getByRole("button", { name: "Chèn", exact: true }).click();
-  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+  await insertBlankPl3(page);
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
   // A blank sheet: one warning about the whole sheet (no cell to select).
@@ -470,10 +475,7 @@ test("wide window: the workbook preview sits beside the steps", async () => {
   const session = await openPane(browser, base, { width: 1280, height: 800 });
   const { page } = session;
   await ready(page);
-  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
-  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
-  await page.getByRole("button", { name: "Chèn", exact: true }).click();
-  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+  await insertBlankPl3(page);
   const main = await page.locator("main").boundingBox();
   const aside = await page.getByRole("complementary", { name: "Bảng tính" }).boundingBox();
   expect(aside!.x).toBeGreaterThan(main!.x + main!.width - 1);
