@@ -1,4 +1,5 @@
 import { resolve } from "path";
+import { consolidationCounts, consolidationSummary } from "../../core/rollup-summary";
 import type { ReceivedSource } from "../../core/units";
 import { withNodeReadPool } from "../../xlsx/node-pool";
 import { readReceivedFiles } from "../../xlsx/pool";
@@ -6,6 +7,7 @@ import { unreadable } from "../../xlsx/wire";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
 import { describeFsError, type Io } from "../io";
+import { wrap } from "../text";
 
 /** An expected-units list: one unit per line (a .txt, or a one-column .csv); blank lines and # comments ignored. */
 export function parseExpected(text: string): string[] {
@@ -14,6 +16,21 @@ export function parseExpected(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.split(/[;,\t]/)[0].trim().replace(/^"|"$/g, ""))
     .filter((line) => line && !line.startsWith("#"));
+}
+
+/**
+ * The input files, each once: a path given twice (however spelled: "a.xlsx", "./a.xlsx", absolute)
+ * is the same file, read and counted once — not a unit that sent two reports. `repeated` names the
+ * paths given more than once, as first spelled, with how many times.
+ */
+export function distinctPaths(paths: readonly string[]): { paths: string[]; repeated: { path: string; times: number }[] } {
+  const first = new Map<string, { path: string; times: number }>();
+  for (const p of paths) {
+    const seen = first.get(resolve(p));
+    if (seen) seen.times++;
+    else first.set(resolve(p), { path: p, times: 1 });
+  }
+  return { paths: [...first.values()].map((f) => f.path), repeated: [...first.values()].filter((f) => f.times > 1) };
 }
 
 export async function runRollup(argv: string[], io: Io): Promise<number> {
@@ -49,12 +66,14 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
   }
 
   // Every file in the pool of workers (started first, so they load while the files are read).
-  // The catalogue, the core and the writer load in this thread meanwhile.
+  // The catalogue, the core and the writer load in this thread meanwhile. A path given twice is
+  // read once.
+  const { paths, repeated } = distinctPaths(args.positional);
   let modules: Promise<[typeof import("../../catalog"), typeof import("../../core/consolidate"), typeof import("../../xlsx/write")]> | undefined;
-  const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: args.positional.length }, async (pool) => {
+  const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: paths.length }, async (pool) => {
     modules = Promise.all([import("../../catalog"), import("../../core/consolidate"), import("../../xlsx/write")]);
     const [{ FORMS }] = await modules;
-    const inputs = await readInputs(args.positional, io);
+    const inputs = await readInputs(paths, io);
     const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
     const read = await readReceivedFiles(pool, readable, FORMS);
     return inputs.map((f) => ("bytes" in f ? read.shift()! : unreadable(f.path, f.error)));
@@ -75,11 +94,15 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     io.err(`Không ghi được tệp «${out}»: ${describeFsError(error)}.\n`);
     return 2;
   }
+  const counts = consolidationCounts(result.units.units, result.rollups);
+  const notes = repeated.map((r) => `Tệp «${r.path}» được chỉ định ${r.times} lần; chỉ đọc và tổng hợp một lần.`);
   if (has(args, "--json")) {
-    io.out(JSON.stringify({ output: out, units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
+    const summary = { ...counts, message: consolidationSummary(counts), notes };
+    io.out(JSON.stringify({ output: out, summary, units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
   } else {
-    io.out(`Đã tổng hợp ${result.rollups.length} phụ lục vào «${out}».\n`);
-    for (const u of result.units.units) io.out(`  ${u.unit}: ${u.message}\n`);
+    io.out(wrap(`${consolidationSummary(counts)} Kết quả: «${out}».`, "", "  "));
+    for (const note of notes) io.out(wrap(note, "", "  "));
+    for (const u of result.units.units) io.out(wrap(`${u.unit}: ${u.message}`, "  ", "    "));
   }
   return 0;
 }
