@@ -17,6 +17,7 @@ import { analyseWorkbook } from "../../src/core/workbook";
 import type { RollupValue } from "../../src/core/rollup";
 import { LIMITS } from "../../src/xlsx/limits";
 import type { ReadResult } from "../../src/xlsx/read";
+import { runCli } from "../support/cli";
 import { formPage, htmlOf, ooxmlBody, ooxmlDocx, packageDocx, W } from "../support/docx";
 import { libreOfficeConvert, tempDir } from "../support/libreoffice";
 import { TemplateFiller } from "../support/received";
@@ -363,14 +364,9 @@ describe("in the read workers, under the same budgets as every received file", (
   }, 120_000);
 
   async function rollup(...budget: string[]) {
-    let out = "";
-    let err = "";
-    const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-    const started = Date.now();
-    const code = await main(["rollup", files.huge, files.word, files.excel, "-o", join(dir, `tong-hop-${budget.join("")}.xlsx`), "--json", ...budget], io);
+    const { code, out, err } = await runCli("rollup", files.huge, files.word, files.excel, "-o", join(dir, `tong-hop-${budget.join("")}.xlsx`), "--json", ...budget);
     expect({ code, err }).toEqual({ code: 0, err: "" });
-    const json = JSON.parse(out) as { units: { file: string | null; unit: string; status: string; message?: string }[]; values: RollupValue[] };
-    return { ...json, seconds: (Date.now() - started) / 1000 };
+    return JSON.parse(out) as { units: { file: string | null; unit: string; status: string; message?: string }[]; values: RollupValue[] };
   }
 
   /** The two good files consolidated: every value of the form counts two units, the Word one among them. */

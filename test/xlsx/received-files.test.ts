@@ -10,9 +10,8 @@ import { join } from "path";
 import * as XLSX from "@e965/xlsx";
 import { zipSync } from "fflate";
 import { findForm } from "../../src/catalog";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { LIMITS } from "../../src/xlsx/limits";
+import { runCli } from "../support/cli";
 import { libreOfficeSave, tempDir } from "../support/libreoffice";
 import { TemplateFiller } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
@@ -22,13 +21,11 @@ const PL3 = findForm("tk2011-2020.xa.pl3")!;
 const dir = tempDir("cchc-received-");
 let good: Uint8Array;
 
+/** `cchc …` as a user runs it, and how long it took. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string; seconds: number }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
   const started = Date.now();
-  const code = await main(argv, io);
-  return { code, out, err, seconds: (Date.now() - started) / 1000 };
+  const result = await runCli(...argv);
+  return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
 interface UnitJson {
