@@ -8,7 +8,8 @@
  * - a detail sheet per form: every row × input column of the form against one column per unit
  *   (the unit's value as it was read), with the aggregate, the method and how many units
  *   reported, then the values that were left out and why;
- * - a status sheet: unit, files, status, errors, warnings, message.
+ * - a status sheet: unit, where its name was read, files, the period each file states (as printed,
+ *   and normalised), status, errors, warnings, message.
  *
  * Text that comes from outside (received values, unit names, file names, messages quoting them)
  * is written with `text: true` and numberFormat "@": renderers must store it as a string, never as
@@ -31,7 +32,9 @@ import type { Grid, MergeRange } from "./grid";
 import { layoutForm, PERIOD_LABEL, UNIT_LABEL, type LayoutCell, type SheetLayout, type StyleName } from "./layout";
 import { METHOD_LABELS, type CellRollup, type FormRollup } from "./rollup";
 import { defaultSheetName, uniqueSheetName } from "./sheet-names";
+import { describePeriod } from "./period";
 import { UNIT_STATUS_LABELS, type UnitStatus, type UnitSummary } from "./units";
+import { UNIT_SOURCE_LABELS } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------
 // Marker
@@ -365,9 +368,11 @@ export function layoutDetailSheet(r: FormRollup, header: RollupHeader = {}): She
 // ---------------------------------------------------------------------------------------------
 // (c) The status sheet
 
-const STATUS_HEADER = ["STT", "Đơn vị", "Tệp, trang tính đã nhận", "Tình trạng", "Số lỗi", "Số cảnh báo", "Ghi chú"];
-const STATUS_WIDTHS = [6, 28, 34, 20, 8, 10, 90];
-const STATUS_ORDER: UnitStatus[] = ["ok", "invalid", "duplicate", "unreadable", "unrecognised", "missing"];
+const STATUS_HEADER = ["STT", "Đơn vị", "Tên đơn vị lấy từ", "Tệp, trang tính đã nhận", "Kỳ báo cáo (ghi trong báo cáo)", "Tình trạng", "Số lỗi", "Số cảnh báo", "Ghi chú"];
+const STATUS_WIDTHS = [6, 28, 20, 34, 24, 20, 8, 10, 90];
+const STATUS_ORDER: UnitStatus[] = ["ok", "invalid", "duplicate", "undecided", "other-period", "unreadable", "unrecognised", "missing"];
+/** Status sheet columns, by what they hold. */
+export const STATUS_COLUMNS = { unit: 1, unitSource: 2, files: 3, period: 4, status: 5, errors: 6, warnings: 7, message: 8 } as const;
 
 /** One row per unit; `rowIndex` maps the unit's key to its sheet row. */
 export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupHeader = {}): SheetLayout {
@@ -393,12 +398,16 @@ export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupH
   units.forEach((u, i) => {
     rowIndex.set(u.key, row);
     cells.push({ row, col: 0, value: i + 1, style: "stt" });
-    cells.push(textCell(row, 1, u.unit, "resultText"));
-    cells.push(u.sources.length ? textCell(row, 2, u.sources.join("\n"), "resultText") : { row, col: 2, value: null, style: "resultText" });
-    cells.push({ row, col: 3, value: UNIT_STATUS_LABELS[u.status], style: u.status === "ok" ? "resultText" : "excluded", numberFormat: "@" });
-    cells.push({ row, col: 4, value: u.errors, style: "result" });
-    cells.push({ row, col: 5, value: u.warnings, style: "result" });
-    cells.push(textCell(row, 6, u.message, "resultText"));
+    const C = STATUS_COLUMNS;
+    cells.push(textCell(row, C.unit, u.unit, "resultText"));
+    cells.push(u.unitSource ? textCell(row, C.unitSource, UNIT_SOURCE_LABELS[u.unitSource], "resultText") : { row, col: C.unitSource, value: null, style: "resultText" });
+    cells.push(u.sources.length ? textCell(row, C.files, u.sources.join("\n"), "resultText") : { row, col: C.files, value: null, style: "resultText" });
+    const periods = u.files.map((f) => describePeriod({ ...(f.period ? { text: f.period } : {}), ...(f.periodKey ? { key: f.periodKey } : {}) }) || "(không ghi)");
+    cells.push(u.files.length ? textCell(row, C.period, periods.join("\n"), u.status === "other-period" ? "excluded" : "resultText") : { row, col: C.period, value: null, style: "resultText" });
+    cells.push({ row, col: C.status, value: UNIT_STATUS_LABELS[u.status], style: u.status === "ok" ? "resultText" : "excluded", numberFormat: "@" });
+    cells.push({ row, col: C.errors, value: u.errors, style: "result" });
+    cells.push({ row, col: C.warnings, value: u.warnings, style: "result" });
+    cells.push(textCell(row, C.message, u.message, "resultText"));
     row++;
   });
   const tableBottom = Math.max(row - 1, headerRow);

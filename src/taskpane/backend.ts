@@ -130,7 +130,7 @@ export interface RollupProgress {
   status?: FileReadStatus;
 }
 
-export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "duplicate" | "missing";
+export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "undecided" | "other-period" | "duplicate" | "missing";
 
 export interface RollupOutcome {
   /** One entry per unit (and per missing unit when a list was given), in the status sheet's order. */

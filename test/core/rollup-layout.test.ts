@@ -14,6 +14,7 @@ import {
   layoutDetailSheet,
   layoutRollupSheet,
   layoutStatusSheet,
+  STATUS_COLUMNS,
   rollupSheets,
   STATUS_SHEET_NAME,
 } from "../../src/core/rollup-layout";
@@ -184,17 +185,23 @@ describe("the detail sheet", () => {
 
 describe("the status sheet", () => {
   const layout = layoutStatusSheet(summary.units, HEADER);
-  test("unit, files, status in words, errors, warnings, message", () => {
+  test("unit, where its name was read, files, period, status in words, errors, warnings, message", () => {
+    const C = STATUS_COLUMNS;
     const row = layout.rowIndex.get(summary.units.find((u) => u.unit === "Xã Ia Ma")!.key)!;
-    expect(at(layout, row, 1)).toMatchObject({ value: "Xã Ia Ma", text: true });
-    expect(at(layout, row, 2)).toMatchObject({ value: "Xã Ia Ma.xlsx", text: true });
-    expect(at(layout, row, 3)?.value).toBe("Có lỗi");
-    expect(at(layout, row, 4)?.value).toBe(1);
+    expect(at(layout, row, C.unit)).toMatchObject({ value: "Xã Ia Ma", text: true });
+    expect(at(layout, row, C.unitSource)?.value).toBe("ô «Đơn vị báo cáo»");
+    expect(at(layout, row, C.files)).toMatchObject({ value: "Xã Ia Ma.xlsx", text: true });
+    expect(at(layout, row, C.period)?.value).toBe("(không ghi)");
+    expect(at(layout, row, C.status)?.value).toBe("Có lỗi");
+    expect(at(layout, row, C.errors)?.value).toBe(1);
     const missing = layout.rowIndex.get(summary.units.find((u) => u.unit === "Xã Ia Rsai")!.key)!;
-    expect(at(layout, missing, 3)?.value).toBe("Chưa gửi");
-    expect(at(layout, missing, 2)?.value).toBeNull();
+    expect(at(layout, missing, C.status)?.value).toBe("Chưa gửi");
+    expect(at(layout, missing, C.files)?.value).toBeNull();
+    expect(at(layout, missing, C.unitSource)?.value).toBeNull();
     const counts = layout.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Đạt yêu cầu:"));
-    expect(counts?.value).toBe("Đạt yêu cầu: 2 · Có lỗi: 1 · Trùng: 0 · Không đọc được: 0 · Không nhận dạng được: 0 · Chưa gửi: 1 (tổng 4 đơn vị)");
+    expect(counts?.value).toBe(
+      "Đạt yêu cầu: 2 · Có lỗi: 1 · Trùng: 0 · Cần chọn cột số liệu: 0 · Khác kỳ báo cáo: 0 · Không đọc được: 0 · Không nhận dạng được: 0 · Chưa gửi: 1 (tổng 4 đơn vị)",
+    );
   });
 });
 

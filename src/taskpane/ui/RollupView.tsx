@@ -35,6 +35,8 @@ const STATUS_COLOR: Record<FileStatus, "success" | "danger" | "warning" | "infor
   invalid: "warning",
   unreadable: "danger",
   unrecognised: "danger",
+  undecided: "danger",
+  "other-period": "warning",
   duplicate: "informative",
   missing: "subtle",
 };
