@@ -153,3 +153,44 @@ export function toGrid(sheet: { rows: V[][]; merges?: MergeRange[] }, name = "Sh
 /** Lines a commune's officer puts above the table. */
 export const TITLE_Q3 = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC QUÝ III NĂM 2026";
 export const ATTACHED_HOA_KHANH = "(Kèm theo Báo cáo số 77/BC-UBND ngày 12/6/2026 của UBND phường Hòa Khánh)";
+
+/**
+ * The simplest sheet a person could type from any form: appendix, title, header (two rows when
+ * the form groups its columns, group cells merged), then every row with its STT, label, printed
+ * texts and what unit 0 types (test/support/unit-values, totals typed).
+ */
+export function naiveSheet(form: Form): { rows: V[][]; merges: MergeRange[]; entries: FormEntries; headerRows: number[] } {
+  const entries = unitEntries(form, 0, { typeTotals: true });
+  for (const cols of Object.values(entries))
+    for (const cell of Object.values(cols)) if (typeof cell.meaning === "number" && cell.meaning < 0) cell.typed = cell.meaning = cell.meaning + 1000;
+  const hasStt = form.sttHeader !== undefined;
+  const lead = hasStt ? 2 : 1;
+  const width = lead + form.columns.length;
+  const line = (text: string): V[] => [text, ...new Array<V>(width - 1).fill(null)];
+  const rows: V[][] = [line(form.appendix), line(form.title)];
+  const top = rows.length;
+  const merges: MergeRange[] = [];
+  const twoLevel = form.columns.some((c) => c.group);
+  if (twoLevel) {
+    rows.push([...(hasStt ? [form.sttHeader!] : []), form.labelHeader, ...form.columns.map((c, i) => (c.group && form.columns[i - 1]?.group === c.group ? null : c.group ?? c.label))]);
+    rows.push([...(hasStt ? [null] : []), null, ...form.columns.map((c) => (c.group ? c.label : null))]);
+    for (let c = 0; c < lead; c++) merges.push({ top, left: c, bottom: top + 1, right: c });
+    form.columns.forEach((c, i) => {
+      const col = lead + i;
+      if (!c.group) merges.push({ top, left: col, bottom: top + 1, right: col });
+      else if (form.columns[i - 1]?.group !== c.group) {
+        let j = i;
+        while (form.columns[j + 1]?.group === c.group) j++;
+        if (j > i) merges.push({ top, left: col, bottom: top, right: col + j - i });
+      }
+    });
+  } else rows.push([...(hasStt ? [form.sttHeader!] : []), form.labelHeader, ...form.columns.map((c) => c.label)]);
+  const headerRows = twoLevel ? [top, top + 1] : [top];
+  for (const row of form.rows)
+    rows.push([
+      ...(hasStt ? [row.stt || null] : []),
+      row.label,
+      ...form.columns.map((c) => (c.role === "static" ? row.printed?.[c.id] ?? null : entries[row.id]?.[c.id]?.typed ?? null)),
+    ]);
+  return { rows, merges, entries, headerRows };
+}

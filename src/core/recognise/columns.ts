@@ -21,7 +21,7 @@
  *    column, or a static column ("Đơn vị tính") with figures in it.
  * A note column typed twice reads the first and names the other.
  */
-import { inputColumns, type Form } from "../../catalog/schema";
+import { valueColumns, type Form, type Row } from "../../catalog/schema";
 import type { BoundCell, ColumnCandidate, ColumnDecision, ColumnMeaning } from "../filled";
 import { a1, columnLetters } from "../grid";
 import { compactKey } from "../normalize";
@@ -138,15 +138,18 @@ export function planColumns(view: SheetView, al: Alignment, periodKey?: string):
       while (right + 1 < view.nCols && !view.text(hr, right + 1) && !claimed(right + 1) && headerTexts(right + 1, hr + 1).length) right++;
     const cols: number[] = [];
     for (let c = m.col; c <= right; c++) if (c === m.col || !claimed(c, column.id)) cols.push(c);
+    // The same header typed again — for a grouped column, under the same group (its label repeats under every group).
     const key = al.keys.columnKeys[i];
+    const group = column.group ? groupAbove(view, top, hr, m.col) : undefined;
     if (m.how === "exact")
       for (let r = top; r <= bottom; r++)
         for (let c = 0; c < view.nCols; c++)
-          if (!cols.includes(c) && !claimed(c) && view.compact(r, c) === key && !reported.has(c)) cols.push(c);
+          if (!cols.includes(c) && !claimed(c) && !reported.has(c) && view.compact(r, c) === key && (group === undefined || groupAbove(view, top, r, c) === group)) cols.push(c);
     if (column.role === "note") {
+      // Notes are listed, never summed: the first is read, the others named (whichever has content).
       for (const c of cols.slice(1)) {
         reported.add(c);
-        if (hasContent(c))
+        if (hasContent(c) || hasContent(m.col))
           ignored.push({ col: c, cell: headerCellOf(c) ?? a1(top, c), header: headerTexts(c, top).join(" / "), detail: `cũng là cột «${column.label}»; chỉ đọc cột ${letter(m.col)}` });
       }
       return;
@@ -189,22 +192,35 @@ export function planColumns(view: SheetView, al: Alignment, periodKey?: string):
   return { columns, decisions, ignored: [...ignored, ...unreadColumns(view, al, columns, reported)] };
 }
 
+/**
+ * The header cell a header at (r, c) sits under, as a compact key ("" for none): a merged cell
+ * covering (r', c) above it, else the nearest text above it.
+ */
+function groupAbove(view: SheetView, top: number, r: number, c: number): string {
+  for (let rr = r - 1; rr >= top; rr--) {
+    const merge = (view.grid.merges ?? []).find((m) => m.top <= rr && m.bottom >= rr && m.left <= c && m.right >= c && m.top < r);
+    if (merge) return view.compact(merge.top, merge.left);
+    if (view.text(rr, c)) return view.compact(rr, c);
+  }
+  return "";
+}
+
+/** What would parse, in `row`, as a value of one of the form's value columns (a number, a code, Đạt/Không đạt). */
+function valueLike(view: SheetView, form: Form, row: Row, r: number, col: number): boolean {
+  const cell = view.cell(r, col);
+  if (!cell || !view.hasValue(r, col)) return false;
+  const kinds = new Set(valueColumns(form).map((c) => effectiveKind(row, c)));
+  for (const kind of kinds) {
+    if (kind === "heading" || kind === "text") continue;
+    const p = parseCell(cell, kind, row);
+    if (p.type === "number" || p.type === "code" || p.type === "status") return true;
+  }
+  return false;
+}
+
 /** True when some matched row holds, in column `col`, what would parse as a value of that row. */
 function hasValueLike(view: SheetView, al: Alignment, col: number): boolean {
-  const valueColumn = inputColumns(al.keys.form).find((c) => c.role === "value");
-  if (!valueColumn) return false;
-  return al.matches.some((m, i) => {
-    if (!m) return false;
-    const row = al.keys.rows[i].row;
-    const kind = effectiveKind(row, valueColumn);
-    if (kind === "heading" || kind === "text") return false;
-    return m.rows.some((r) => {
-      const cell = view.cell(r, col);
-      if (!cell || !view.hasValue(r, col)) return false;
-      const p = parseCell(cell, kind, row);
-      return p.type === "number" || p.type === "code" || p.type === "status";
-    });
-  });
+  return al.matches.some((m, i) => !!m && m.rows.some((r) => valueLike(view, al.keys.form, al.keys.rows[i].row, r, col)));
 }
 
 /** Value-like sheet columns that no form column reads (static columns holding figures included). */
@@ -250,19 +266,10 @@ function unreadColumns(view: SheetView, al: Alignment, columns: Map<string, Colu
 /** A static column ("Đơn vị tính") holding figures where the form prints its own text. */
 function staticHoldsFigures(view: SheetView, al: Alignment, col: number): boolean {
   const columnId = [...al.columns].find(([, m]) => m.col === col)?.[0];
-  const valueColumn = inputColumns(al.keys.form).find((c) => c.role === "value");
-  if (!valueColumn) return false;
   return al.matches.some((m, i) => {
     if (!m) return false;
     const row = al.keys.rows[i].row;
     const printed = columnId ? row.printed?.[columnId] : undefined;
-    const kind = effectiveKind(row, valueColumn);
-    if (kind === "heading" || kind === "text") return false;
-    return m.rows.some((r) => {
-      const text = view.text(r, col);
-      if (!text || (printed !== undefined && compactKey(printed) === view.compact(r, col))) return false;
-      const p = parseCell(view.cell(r, col), kind, row);
-      return p.type === "number" || p.type === "code" || p.type === "status";
-    });
+    return m.rows.some((r) => !(printed !== undefined && compactKey(printed) === view.compact(r, col)) && valueLike(view, al.keys.form, row, r, col));
   });
 }
