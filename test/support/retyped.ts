@@ -8,12 +8,12 @@
  *   sheet.rows      // V[][]: one array per sheet row
  *   sheet.expected  // rowId → what "this period" means (the values that must be read)
  *
- * Values: this period is what unit 0 of test/support/unit-values types (totals typed, rules
+ * Values: this period is what unit 0 (or `unit`) of test/support/unit-values types (totals typed, rules
  * kept); the comparison column holds other values in every row (counts + 1000, percents 10–59,
  * the other 0/1, the next code), so reading the wrong column always shows.
  */
 import { findForm, type Form } from "../../src/catalog";
-import type { Grid, MergeRange, RawCell } from "../../src/core/grid";
+import { a1, type Grid, type MergeRange, type RawCell } from "../../src/core/grid";
 import { unitEntries, type Meaning, type FormEntries } from "./unit-values";
 
 export type V = string | number | null;
@@ -36,6 +36,8 @@ export interface RetypedOptions {
   top?: (string | null)[];
   /** Where the table (its first header cell) starts, 0-based; default right under the top lines, column A. */
   at?: { row: number; col: number };
+  /** Which unit of test/support/unit-values types this period's figures (default 0). */
+  unit?: number;
 }
 
 export interface RetypedSheet {
@@ -74,7 +76,7 @@ export function retypedPeriodic(options: RetypedOptions = {}): RetypedSheet {
   const header = options.header ?? "plain";
   const top = options.top ?? [];
   const at = options.at ?? { row: top.length + (top.length ? 1 : 0), col: 0 };
-  const entries = unitEntries(form, 0, { typeTotals: true, columns: ["so-lieu"] });
+  const entries = unitEntries(form, options.unit ?? 0, { typeTotals: true, columns: ["so-lieu"] });
   // Shared counts (400 − 10 × position) run below zero this far down a long form: a count is
   // never negative, so those are lifted by 1000, which keeps their order (and the form's rules).
   for (const cols of Object.values(entries))
@@ -139,6 +141,11 @@ export function retypedPeriodic(options: RetypedOptions = {}): RetypedSheet {
   const width = Math.max(...rows.map((r) => r.length));
   for (const row of rows) while (row.length < width) row.push(null);
   return { rows, merges, expected, entries, currentCol, ...(comparisonCol !== undefined ? { comparisonCol } : {}), firstBodyRow };
+}
+
+/** Merged ranges as A1 ("D5:E5"), for writers. */
+export function mergeRanges(merges: readonly MergeRange[]): string[] {
+  return merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
 }
 
 /** The sheet as a Grid (what a reader hands the core). */

@@ -1,6 +1,7 @@
 import { resolve } from "path";
 import { FORMS } from "../../catalog";
-import { consolidate, unitsJson } from "../../core/consolidate";
+import { consolidate, periodJson, unitsJson } from "../../core/consolidate";
+import { describePeriod } from "../../core/period";
 import type { ReceivedSource } from "../../core/units";
 import { writeTemplates } from "../../xlsx/write";
 import { receivedFromFile } from "../../xlsx/received";
@@ -70,9 +71,12 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (has(args, "--json")) {
-    io.out(JSON.stringify({ output: out, units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
+    io.out(JSON.stringify({ output: out, ...periodJson(result.units), units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
   } else {
     io.out(`Đã tổng hợp ${result.rollups.length} phụ lục vào «${out}».\n`);
+    const p = result.units.period;
+    if (p) io.out(`Kỳ tổng hợp: ${describePeriod(p)}${p.source === "majority" ? " (kỳ của đa số đơn vị)" : ""}\n`);
+    for (const note of result.units.notes) io.out(`${note.message}\n`);
     for (const u of result.units.units) io.out(`  ${u.unit}: ${u.message}\n`);
   }
   return 0;

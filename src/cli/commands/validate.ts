@@ -1,5 +1,9 @@
 import { FORMS } from "../../catalog";
 import { makeIssue, type Issue } from "../../core/issues";
+import { decisionJson, type DecisionJson } from "../../core/consolidate";
+import type { UnitSource } from "../../core/filled";
+import { describePeriod } from "../../core/period";
+import { UNIT_SOURCE_LABELS } from "../../core/vocabulary";
 import { analyseWorkbook, unrecognisedReason } from "../../core/workbook";
 import { readWorkbook } from "../../xlsx/read";
 import { has, parseArgs, UsageError } from "../args";
@@ -10,7 +14,19 @@ export interface ValidatedFile {
   file: string;
   status: "ok" | "unreadable" | "unrecognised";
   reason?: string;
-  sheets: { sheet: string; form: string; unit: string | null; period: string | null }[];
+  sheets: {
+    sheet: string;
+    form: string;
+    unit: string | null;
+    period: string | null;
+    /** Where the unit was read (marker, cell, heading, attached, sheet); null without a unit. */
+    unitSource: UnitSource | null;
+    /** The period normalised ("2026-Q3"); null when the sheet states none or states two. */
+    periodKey: string | null;
+    /** undecided: a value column could be one of several sheet columns; see `decisions`. */
+    status: "ok" | "undecided";
+    decisions?: DecisionJson[];
+  }[];
   issues: { sheet: string; cell: string; severity: Issue["severity"]; code: string; message: string; value?: string }[];
 }
 
@@ -46,12 +62,33 @@ export async function validateFile(path: string, io: Io): Promise<ValidatedFile>
   return {
     file: path,
     status: "ok",
-    sheets: recognised.map((a) => ({ sheet: a.sheet, form: a.filled!.form.id, unit: a.filled!.unit ?? null, period: a.filled!.period ?? null })),
+    sheets: recognised.map((a) => {
+      const f = a.filled!;
+      const decisions = (f.pending ?? []).map((decision) => decisionJson({ sheet: a.sheet, formId: f.form.id, decision }));
+      return {
+        sheet: a.sheet,
+        form: f.form.id,
+        unit: f.unit ?? null,
+        period: f.period ?? null,
+        unitSource: f.unit ? f.unitSource ?? "cell" : null,
+        periodKey: f.periodKey ?? null,
+        status: decisions.length ? ("undecided" as const) : ("ok" as const),
+        ...(decisions.length ? { decisions } : {}),
+      };
+    }),
     issues: recognised.flatMap((a) => a.issues).map(toJsonIssue),
   };
 }
 
 const SEVERITY_WORD = { error: "lỗi", warning: "cảnh báo" } as const;
+
+/** «Trang «PL»: form — unit (lấy từ …) — kỳ QUÝ III NĂM 2026 (2026-Q3)», and what waits for a choice. */
+function sheetLine(s: ValidatedFile["sheets"][number]): string {
+  const unit = s.unit ? ` — ${s.unit}${s.unitSource ? ` (lấy từ ${UNIT_SOURCE_LABELS[s.unitSource]})` : ""}` : "";
+  const period = s.period ? ` — kỳ ${describePeriod({ text: s.period, ...(s.periodKey ? { key: s.periodKey } : {}) })}` : "";
+  const pending = (s.decisions ?? []).map((d) => `\n    Cần chọn cột chứa số liệu «${d.column}»: ${d.candidates.map((c) => `cột ${c.column}${c.header ? ` «${c.header}»` : ""}`).join(", ")}`).join("");
+  return `Trang «${s.sheet}»: ${s.form}${unit}${period}${pending}`;
+}
 
 export async function runValidate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { "--json": { value: false } });
@@ -64,7 +101,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
     for (const file of files) {
       io.out(`\n${file.file}\n`);
       if (file.status !== "ok") io.out(`  ${file.status === "unreadable" ? "Không đọc được" : "Không nhận dạng được phụ lục"}: ${file.reason}\n`);
-      for (const s of file.sheets) io.out(`  Trang «${s.sheet}»: ${s.form}${s.unit ? ` — ${s.unit}` : ""}\n`);
+      for (const s of file.sheets) io.out(`  ${sheetLine(s)}\n`);
       for (const issue of file.issues)
         if (file.status === "ok") io.out(`  [${SEVERITY_WORD[issue.severity]}] ${issue.message}\n`);
       const errors = file.issues.filter((i) => i.severity === "error").length;
