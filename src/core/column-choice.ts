@@ -12,7 +12,7 @@ import { makeIssue, type Issue } from "./issues";
 
 /** A choice: the candidate's 0-based sheet column, or `NO_COLUMN` (no candidate holds this period's figures). */
 export type ColumnChoices = Readonly<Record<string, number>>;
-export const NO_COLUMN = -1;
+export const NO_COLUMN = -1 as const;
 
 /** The key a choice is remembered by: the unit (`unitKey`) and the layout asked about. */
 export function choiceKey(unitKey: string, decision: ColumnDecision): string {

@@ -201,3 +201,13 @@ export function naiveSheet(form: Form): { rows: V[][]; merges: MergeRange[]; ent
     ]);
   return { rows, merges, entries, headerRows };
 }
+
+/** The sheet as an .xlsx file a unit sends (written by ExcelJS, merges kept), one sheet named `sheetName`. */
+export async function retypedXlsx(sheet: { rows: V[][]; merges: MergeRange[] }, sheetName = "Biểu"): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  sheet.rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+  for (const range of mergeRanges(sheet.merges)) ws.mergeCells(range);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
