@@ -13,6 +13,18 @@ export function where(p: MessageParams): string {
   return p.file ? `Tệp «${p.file}»` : "";
 }
 
+/** Word documents (.docx, and .doc to be saved again as .docx) are opened in Word, workbooks in Excel. */
+const WORD_FILE = /\.(docx|docm|dotx|doc|rtf)$/i;
+
+/** What to do with a file that could not be read: save it again, in the program that made it. */
+function saveAgain(files: string | undefined): string {
+  const names = (files ?? "").split(/,\s*/).map((n) => n.trim().replace(/^«|»$/g, "")).filter(Boolean);
+  const word = names.filter((n) => WORD_FILE.test(n)).length;
+  if (word && word === names.length) return "mở tệp bằng Word, lưu lại dạng .docx rồi gửi lại";
+  if (word) return "mở tệp bằng Excel (bảng tính) hoặc Word (văn bản), lưu lại dạng .xlsx hoặc .docx rồi gửi lại";
+  return "mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại";
+}
+
 export const MESSAGES = {
   // --- parsing and cell domains (validation) ---
   not_a_number: (p) =>
@@ -42,16 +54,20 @@ export const MESSAGES = {
   required_blank: (p) =>
     `${where(p)}: dòng «${p.label}» chưa có số liệu ở ${p.detail}. Hãy điền vào${p.expected ? ` (${p.expected})` : ""}, hoặc gõ «-» nếu không có số liệu để báo cáo.`,
   wrong_level: (p) =>
-    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
+    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Số liệu ở dòng này không được tổng hợp. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
   form_blank: (p) =>
     `${where(p)}: chưa có số liệu nào trong ${p.label}. Hãy điền số liệu trước khi kiểm tra hoặc gửi báo cáo.`,
   // --- relations and rules (validation) ---
   sum_mismatch: (p) =>
-    `${where(p)} (dòng «${p.label}», cột «${p.column}»): tổng ghi ${p.value} nhưng cộng các mục con (${p.detail}) được ${p.expected}. Hãy sửa dòng tổng hoặc các mục con cho khớp.`,
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): tổng ghi ${p.value} nhưng cộng các mục con (${p.detail}) được ${p.expected}${p.outside ? ` (${p.outside})` : ""}. Hãy sửa dòng tổng hoặc các mục con cho khớp.`,
   exceeds_total: (p) =>
     `${where(p)} (dòng «${p.label}», cột «${p.column}»): ${p.value} lớn hơn ${p.expected} ở dòng «${p.total}» (ô ${p.totalCell}), trong khi dòng này là một phần của dòng đó. Hãy kiểm tra lại hai ô này.`,
   rule_violated: (p) =>
-    `${where(p)} (cột «${p.column}»): theo quy tắc, ${p.detail}. ${p.certainty === "certain" ? "Điều này luôn phải đúng; hãy sửa số liệu." : "Điều này thường đúng; hãy kiểm tra lại, nếu số liệu vẫn đúng thì ghi lý do vào cột Ghi chú."}`,
+    `${where(p)} (cột «${p.column}»): theo quy tắc, ${p.detail}. ${
+      p.certainty === "certain"
+        ? "Điều này luôn phải đúng; hãy sửa số liệu."
+        : `Điều này thường đúng, nhưng số liệu đúng vẫn có thể khác${p.reason ? ` vì ${p.reason}` : ""}. Hãy kiểm tra lại; nếu số liệu đúng, ghi lý do vào cột Ghi chú — số liệu vẫn được tổng hợp.`
+    }`,
   // --- recognition of received sheets ---
   form_unrecognised: (p) =>
     `${where(p)} không khớp với phụ lục nào đã biết: ${p.detail}. Hãy dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề, tiêu đề cột và nhãn dòng của phụ lục.`,
@@ -88,7 +104,9 @@ export const MESSAGES = {
   period_conflict: (p) =>
     `${where(p)}: «${p.value}» ghi một kỳ báo cáo khác với «${p.expected}»; chưa xác định được báo cáo này thuộc kỳ nào. Hãy sửa tiêu đề và kỳ báo cáo cho thống nhất.`,
   // --- files (adapters) ---
-  file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+  file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy ${saveAgain(p.file)}.`,
+  legacy_font: (p) =>
+    `${where(p)}: chữ ở ${p.expected} dùng ${p.detail}, một bảng mã tiếng Việt cũ, nên không so khớp được với nhãn của mẫu; phần mềm không tự chuyển mã. Hãy chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, từ ${p.detail?.includes("VNI") ? "VNI Windows" : "TCVN3 (ABC)"} sang Unicode) rồi gửi lại.`,
   file_unrecognised: (p) => `Tệp «${p.file}» không có trang tính nào khớp với một phụ lục đã biết${p.detail ? ` (${p.detail})` : ""}.`,
   // --- rollup ---
   // Units (core/units): `unit` the unit's name, `file` the files or sheets it sent, `detail` the specifics.
@@ -97,7 +115,7 @@ export const MESSAGES = {
   unit_invalid: (p) =>
     `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}: có ${p.detail ?? "lỗi"}. Các ô có lỗi không được tổng hợp (coi như chưa báo cáo), các ô hợp lệ vẫn được tổng hợp. Hãy đề nghị đơn vị sửa và gửi lại.`,
   unit_unreadable: (p) =>
-    `Không đọc được báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}${p.detail ? `: ${p.detail}` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+    `Không đọc được báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}${p.detail ? `: ${p.detail}` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị ${saveAgain(p.file)}.`,
   unit_unrecognised: (p) =>
     `Báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""} không có phụ lục nào nhận dạng được${p.detail ? ` (${p.detail})` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề và nhãn dòng của phụ lục.`,
   duplicate_unit: (p) =>

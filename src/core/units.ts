@@ -37,14 +37,16 @@
  *   copies used); invalid (the forms used have an error); ok. A unit whose forms have errors still
  *   contributes its valid cells (see rollup).
  * - Errors and warnings count the issues of the forms used (recognition issues of their sheets
- *   plus `validateFilled`, merged without duplicates) and, for units with no usable form, the
- *   issues of their sources.
+ *   plus `validateFilled` at the level the report comes from — `reportLevel` of the form and the
+ *   unit, as `cchc validate` does — merged without duplicates) and, for units with no usable
+ *   form, the issues of their sources.
  * - Order: expected units in the order of the expected list, then the others by name without
  *   prefix (`unitKey`, vi collation), whatever the order of the sources.
  */
 import type { Level } from "../catalog/schema";
 import { applyChoices, choiceKey, describeCandidate, type ColumnChoices } from "./column-choice";
 import type { ColumnDecision, FilledForm, UnitSource } from "./filled";
+import { reportLevel } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
 import { cleanText, foldVietnamese } from "./normalize";
@@ -159,7 +161,7 @@ export interface UnitSummary {
 export interface UnitsOptions {
   /** Units that should have reported (typed or pasted in the pane, `--expect FILE`). */
   expected?: readonly string[];
-  /** Level the units report at, for validation (rows limited to other levels). */
+  /** Level the units report at, for validation (rows limited to other levels); default: each report's own (`reportLevel`). */
   level?: Level;
   /** The rollup's period as the user gave it; absent → the majority's. */
   period?: string;
@@ -283,7 +285,8 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
     }
     for (const read of forms) {
       const own = given(read.unit);
-      const g = group(override ?? own ?? sourceStem(src.source));
+      const name = override ?? own ?? sourceStem(src.source);
+      const g = group(name);
       attach(g, override ? src.unitSource ?? "given" : own ? read.unitSource ?? "cell" : "file");
       // Column choices the user made for this unit and layout.
       const chosen = read.pending ? applyChoices(read, opts.columnChoices ?? {}, g.key, "lựa chọn của người dùng cho đơn vị này") : undefined;
@@ -291,7 +294,8 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       const answered = (i: Issue) => i.code === "column_undecided" && chosen!.resolved.some((d) => d.headerCell === i.cell);
       const mine = src.issues.filter((i) => i.sheet === read.sheet && !(chosen && answered(i)));
       const parsed = parsedValues(filled);
-      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...validateFilled(filled, opts.level ? { level: opts.level, parsed } : { parsed })]);
+      const level = opts.level ?? reportLevel(filled.form, name);
+      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...validateFilled(filled, level ? { level, parsed } : { parsed })]);
       g.candidates.push({
         order: order++,
         sourceIndex,

@@ -25,6 +25,7 @@ import { analyseWorkbook } from "../core/workbook";
 import { sourcesFromSheets } from "../excel/rollup";
 import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
+import { ACCEPTED_FORMATS } from "./accepted-files";
 import {
   NO_COLUMN as PANE_NO_COLUMN,
   PaneError,
@@ -139,7 +140,7 @@ export function checkSources(sources: readonly ReceivedSource[]): void {
   if (sources.every((s) => s.outcome === "unreadable")) {
     throw new PaneError(
       "Không đọc được tệp nào.",
-      "Hãy kiểm tra đó là tệp bảng tính (.xlsx, .xls, .ods); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx rồi gửi lại.",
+      `Hãy kiểm tra đó là tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx (hoặc .docx) rồi gửi lại.`,
       sources.map((s) => `${s.source}: ${s.reason ?? ""}`).join("; "),
     );
   }
