@@ -11,13 +11,12 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { findForm } from "../../src/catalog";
 import type { Form } from "../../src/catalog/schema";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { readRollupMarker, STATUS_COLUMNS } from "../../src/core/rollup-layout";
 import { readWorkbook } from "../../src/xlsx/read";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
 import { TemplateFiller, type UnitValues } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
+import { runCli } from "../support/cli";
 
 const PL1 = findForm("tk2011-2020.huyen.pl1")!;
 const PL3 = findForm("tk2011-2020.huyen.pl3")!;
@@ -26,13 +25,7 @@ const PL8 = findForm("tk2011-2020.huyen.pl8")!;
 const FORMS: Form[] = [PL1, PL3, PL4, PL8];
 const YEARS = ["y2019", "y2020q1"];
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 interface RollupJson {
   output: string;

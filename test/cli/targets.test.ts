@@ -20,12 +20,11 @@ import { TARGETS, selectTargets } from "../../src/catalog/targets";
 import { a1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName, uniqueSheetName } from "../../src/core/sheet-names";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { readWorkbook } from "../../src/xlsx/read";
 import { templateWorkbook } from "../../src/xlsx/templates";
 import { SEED003_VALUES } from "../fixtures/seed003-values";
 import { libreOfficeFill, tempDir, type Fill } from "../support/libreoffice";
+import { runCli } from "../support/cli";
 
 // ---------------------------------------------------------------------------------------------
 // The command and its JSON (README: fields may be added, never renamed)
@@ -77,13 +76,7 @@ interface TargetsJson {
   ratings: RatingJson[];
 }
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 async function targets(...argv: string[]): Promise<TargetsJson> {
   const r = await run("targets", ...argv, "--json");
   if (r.code !== 0) throw new Error(`cchc targets ${argv.join(" ")} → ${r.code}: ${r.err}`);

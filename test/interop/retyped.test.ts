@@ -13,8 +13,6 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import type { ValidatedFile } from "../../src/cli/commands/validate";
 import type { UnitJson } from "../../src/core/consolidate";
 import { a1 } from "../../src/core/grid";
@@ -23,6 +21,7 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { libreOfficeNew, tempDir, type NewWorkbook } from "../support/libreoffice";
 import { openpyxlWrite } from "../support/openpyxl";
 import { ATTACHED_HOA_KHANH, mergeRanges, PERIODIC, retypedPeriodic, TITLE_Q3, type RetypedOptions, type RetypedSheet } from "../support/retyped";
+import { runCli } from "../support/cli";
 
 const dir = tempDir("cchc-retyped-");
 const nfd = (s: string) => s.normalize("NFD");
@@ -79,13 +78,7 @@ const ROLLUP = [V.kyTruocKyNay, V.kyNayLuyKe, V.attached, V.heading, V.unlabeled
 /** The units whose figures the Q3 rollup must hold. */
 const USED = [V.kyTruocKyNay, V.kyNayLuyKe, V.attached, V.heading];
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 let validated: ValidatedFile[];
 let rollup: { period: string | null; periodKey: string | null; periodSource: string | null; units: UnitJson[]; values: { form: string; row: string; column: string; value: unknown; reported: number; of: number }[] };
