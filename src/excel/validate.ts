@@ -1,18 +1,22 @@
 /**
  * "Kiểm tra" in Excel: read sheets, run the core pipeline (recognise + validate), and show the
- * problems as marks that never touch the user's formatting (core/marks.ts). Round trips are
- * constant whatever the number of rows: one read and one write for the sheets named, plus one
- * read of the sheet list when validating the whole workbook.
+ * problems as marks that never touch the user's formatting (core/marks.ts). Round trips do not
+ * grow with rows or sheets, only with the bytes read (src/excel/read.ts): the sheet list when
+ * validating the whole workbook, the sheets' sizes, their cells (one request unless the response
+ * would exceed Excel on the web's limit), and one write for the marks.
  */
 import type { Form } from "../catalog/schema";
-import { columnLetters, type Grid, type RawCell } from "../core/grid";
+import { columnLetters, type Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { FLAGS_HEADER, MARKED_ROWS, buildFlagColumn, issueMarks, markRules, type CellMark, type MarkKind } from "../core/marks";
 import { MARK_COLORS } from "../core/layout";
 import { analyseWorkbook } from "../core/workbook";
+import { readSheets, type ReadOptions, type SheetRead } from "./read";
 
 export interface SheetSummary {
   sheet: string;
+  /** The worksheet's id: stays when the sheet is renamed; a sheet deleted and made again has a new one. */
+  sheetId: string;
   formId: string;
   formTitle: string;
   unit?: string;
@@ -29,38 +33,6 @@ export interface ExcelValidation {
   issues: Issue[];
   /** Vietnamese notes about marks that could not be shown. */
   degraded: string[];
-}
-
-/** A sheet whose used range (and protection) was queued for loading by `queueRead`. */
-export interface ReadSheet {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
-  name: string;
-}
-
-/** Queues the load of a sheet's used range (values, text, position) and protection state. */
-export function queueRead(worksheets: Excel.WorksheetCollection, name: string): ReadSheet {
-  const sheet = worksheets.getItem(name);
-  const used = sheet.getUsedRangeOrNullObject(false);
-  used.load("values,text,rowIndex,columnIndex");
-  sheet.protection.load("protected");
-  return { sheet, used, name };
-}
-
-/** A loaded range (a used range, or part of one) as a core Grid: rows and columns from A1. */
-export function toGrid(name: string, used: Excel.Range): Grid {
-  const cells: (RawCell | null)[][] = [];
-  if (used.isNullObject) return { sheet: name, cells };
-  for (let r = 0; r < used.rowIndex; r++) cells.push([]);
-  used.values.forEach((row, r) => {
-    const out: (RawCell | null)[] = new Array(used.columnIndex).fill(null);
-    row.forEach((value, c) => {
-      const text = used.text[r][c];
-      out.push(value === "" || value === null ? null : { value: value as RawCell["value"], text });
-    });
-    cells.push(out);
-  });
-  return { sheet: name, cells };
 }
 
 /** Column index (0-based) of the flags column, if the sheet has one. */
@@ -90,7 +62,7 @@ function flagValues(grid: Grid, col: number): string[] {
  * used, if any.
  */
 export function queueMarks(
-  read: ReadSheet,
+  read: SheetRead,
   grid: Grid,
   marks: readonly CellMark[],
   replace: readonly MarkKind[],
@@ -102,7 +74,7 @@ export function queueMarks(
   const existing = flagsCol === undefined ? [] : flagValues(grid, flagsCol);
   if (flagsCol === undefined) {
     if (!marks.length) return undefined; // nothing to mark and nothing to clear
-    if (read.sheet.protection.protected) {
+    if (read.protected) {
       degraded.push(protectedNote);
       return undefined;
     }
@@ -126,21 +98,20 @@ const PROTECTED_NOTE = (sheet: string) =>
   `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô có vấn đề; danh sách vẫn có đủ trong ngăn bên phải.`;
 
 /**
- * Validates the named sheets, or every visible sheet when `only` is absent, and marks their
- * problem cells. Sheets that match no form are listed, not marked.
+ * Validates the sheets `only` names (names or ids), or every visible sheet when `only` is absent,
+ * and marks their problem cells. Sheets that match no form are listed, not marked.
  */
-export async function validateWorkbook(context: Excel.RequestContext, forms: readonly Form[], only?: string[]): Promise<ExcelValidation> {
+export async function validateWorkbook(context: Excel.RequestContext, forms: readonly Form[], only?: string[], options: ReadOptions = {}): Promise<ExcelValidation> {
   const worksheets = context.workbook.worksheets;
-  let names = only;
-  if (!names) {
+  let keys = only;
+  if (!keys) {
     worksheets.load("items/name,items/visibility");
     await context.sync();
-    names = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+    keys = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
   }
-  const reads = names.map((name) => queueRead(worksheets, name));
-  await context.sync();
+  const reads = await readSheets(context, keys, options);
 
-  const grids = reads.map((r) => toGrid(r.name, r.used));
+  const grids = reads.map((r) => r.grid);
   const analyses = analyseWorkbook(grids, forms);
   const degraded: string[] = [];
   const result: ExcelValidation = { sheets: [], unrecognised: [], issues: [], degraded };
@@ -156,6 +127,7 @@ export async function validateWorkbook(context: Excel.RequestContext, forms: rea
     const errors = analysis.issues.filter((i) => i.severity === "error").length;
     result.sheets.push({
       sheet: analysis.sheet,
+      sheetId: reads[index].id,
       formId: analysis.filled.form.id,
       formTitle: analysis.filled.form.title,
       ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),

@@ -8,7 +8,7 @@
  */
 import type { Backend } from "./backend";
 import { ExcelBackend } from "./excel-backend";
-import { hostFeatures } from "../excel/features";
+import { hostFeatures, hostInfo } from "../excel/features";
 import { StandaloneBackend } from "./standalone-backend";
 
 export const BOOT_TIMEOUT_MS = 3000;
@@ -96,6 +96,7 @@ export async function boot(timeoutMs = BOOT_TIMEOUT_MS): Promise<Boot> {
     run: (batch) => Excel.run(batch),
     features: hostFeatures(),
     meetsFloor: supports(7),
+    host: hostInfo,
   });
   let officeTheme: Boot["officeTheme"];
   try {
