@@ -54,7 +54,9 @@ function groupLines(g: IssueGroup<JsonIssue>): string {
  */
 function sheetForm(s: ValidatedFile["sheets"][number]): string {
   const form = findForm(s.form);
-  const unit = s.unit ? `${s.unit}${s.unitSource ? ` (lấy từ ${UNIT_SOURCE_LABELS[s.unitSource]})` : ""}` : undefined;
+  // Where the name was read, when it is not a cell made for it (how sure the name is).
+  const inferred = s.unitSource && s.unitSource !== "marker" && s.unitSource !== "cell";
+  const unit = s.unit ? `${s.unit}${inferred ? ` (lấy từ ${UNIT_SOURCE_LABELS[s.unitSource!]})` : ""}` : undefined;
   const period = s.period ? `kỳ ${describePeriod({ text: s.period, ...(s.periodKey ? { key: s.periodKey } : {}) })}` : undefined;
   return [form ? `${form.appendix} (${s.form})` : s.form, unit, period].filter(Boolean).join(", ");
 }
