@@ -6,6 +6,7 @@
  * plain data (structured clone): grids, or a consolidation source with its forms named by id.
  */
 import { FORMS } from "../catalog";
+import type { ColumnDecision, UnitSource } from "../core/filled";
 import { analyseWorkbook, unrecognisedReason } from "../core/workbook";
 import type { Issue } from "../core/issues";
 import { readWorkbook, type ReadResult } from "./read";
@@ -13,12 +14,16 @@ import { receivedFromRead } from "./received";
 import { toWire, type WireSource } from "./wire";
 import type { InflateRaw } from "./zip";
 
-/** One sheet of `analyse`: recognised (form id, unit, period) or not, with its issues. */
+/** One sheet of `analyse`: recognised (form id, unit and where it was read, period) or not, with its issues and the column choices it waits for. */
 export interface AnalysedSheet {
   sheet: string;
   form?: string;
   unit?: string;
+  unitSource?: UnitSource;
   period?: string;
+  periodKey?: string;
+  /** Value columns waiting for a choice (FilledForm.pending). */
+  pending?: ColumnDecision[];
   issues: Issue[];
 }
 
@@ -47,13 +52,19 @@ export function readMethods(inflate: InflateRaw): ReadMethods {
       if (!recognised.length) return { ok: true, sheets: [], unrecognised: unrecognisedReason(read.sheets, analyses) };
       return {
         ok: true,
-        sheets: recognised.map((a) => ({
-          sheet: a.sheet,
-          form: a.filled!.form.id,
-          ...(a.filled!.unit ? { unit: a.filled!.unit } : {}),
-          ...(a.filled!.period ? { period: a.filled!.period } : {}),
-          issues: a.issues,
-        })),
+        sheets: recognised.map((a) => {
+          const f = a.filled!;
+          return {
+            sheet: a.sheet,
+            form: f.form.id,
+            ...(f.unit ? { unit: f.unit } : {}),
+            ...(f.unitSource ? { unitSource: f.unitSource } : {}),
+            ...(f.period ? { period: f.period } : {}),
+            ...(f.periodKey ? { periodKey: f.periodKey } : {}),
+            ...(f.pending?.length ? { pending: f.pending } : {}),
+            issues: a.issues,
+          };
+        }),
       };
     },
   };

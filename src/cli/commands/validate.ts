@@ -1,4 +1,6 @@
 import { makeIssue, type Issue } from "../../core/issues";
+import { decisionJson, type DecisionJson } from "../../core/consolidate";
+import type { UnitSource } from "../../core/filled";
 import { withNodeReadPool } from "../../xlsx/node-pool";
 import { analyseIn } from "../../xlsx/pool";
 import type { Analysis } from "../../xlsx/worker-methods";
@@ -12,7 +14,19 @@ export interface ValidatedFile {
   file: string;
   status: "ok" | "unreadable" | "unrecognised";
   reason?: string;
-  sheets: { sheet: string; form: string; unit: string | null; period: string | null }[];
+  sheets: {
+    sheet: string;
+    form: string;
+    unit: string | null;
+    period: string | null;
+    /** Where the unit was read (marker, cell, heading, attached, sheet); null without a unit. */
+    unitSource: UnitSource | null;
+    /** The period normalised ("2026-Q3"); null when the sheet states none or states two. */
+    periodKey: string | null;
+    /** undecided: a value column could be one of several sheet columns; see `decisions`. */
+    status: "ok" | "undecided";
+    decisions?: DecisionJson[];
+  }[];
   issues: { sheet: string; cell: string; severity: Issue["severity"]; code: string; message: string; value?: string }[];
 }
 
@@ -41,7 +55,19 @@ export function validatedFile(file: string, analysis: Analysis): ValidatedFile {
   return {
     file,
     status: "ok",
-    sheets: analysis.sheets.map((s) => ({ sheet: s.sheet, form: s.form!, unit: s.unit ?? null, period: s.period ?? null })),
+    sheets: analysis.sheets.map((s) => {
+      const decisions = (s.pending ?? []).map((decision) => decisionJson({ sheet: s.sheet, formId: s.form!, decision }));
+      return {
+        sheet: s.sheet,
+        form: s.form!,
+        unit: s.unit ?? null,
+        period: s.period ?? null,
+        unitSource: s.unit ? s.unitSource ?? "cell" : null,
+        periodKey: s.periodKey ?? null,
+        status: decisions.length ? ("undecided" as const) : ("ok" as const),
+        ...(decisions.length ? { decisions } : {}),
+      };
+    }),
     issues: analysis.sheets.flatMap((s) => s.issues).map(toJsonIssue),
   };
 }
