@@ -1,4 +1,5 @@
 /** A read worker in Node (worker thread of the pool in node-pool.ts): zlib inflates. */
+import "./codepages.node"; // first: SheetJS then loads without its codepage tables
 import { inflateRawSync } from "zlib";
 import workerpool from "workerpool";
 import { announced, readMethods } from "./worker-methods";
