@@ -139,3 +139,10 @@ export function targetReport(sheets: readonly Grid[], forms: readonly Form[], op
   for (const f of filled) if (ratingForms.has(f.form.id)) report.ratings.push(...suggestRatings(report.results, f, { level }));
   return report;
 }
+
+/** What the pane shows for a cell short of a target: the target, the value and where the target comes from. */
+export function targetMarkNote(r: TargetResult): string {
+  const source = [r.source.document, r.source.section].filter(Boolean).join(", ");
+  const value = r.valueText ? `: ${r.valueText}` : "";
+  return `Chưa đạt chỉ tiêu «${r.criterion}»${value}. ${r.wording} (${source}).`;
+}

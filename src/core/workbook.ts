@@ -206,3 +206,25 @@ export function receivedFromGrids(source: string, sheets: readonly Grid[], forms
   }
   return { source, ...(unit ? { unit } : {}), outcome: "read", forms: filled, issues };
 }
+
+/** How a sheet of the open workbook (Excel, Google Sheets) is named as a source (status sheet, messages). */
+export function sheetSourceLabel(sheet: string): string {
+  return `Trang tính «${sheet}»`;
+}
+
+/**
+ * One consolidation source per chosen sheet of the open workbook (each sheet is one unit's
+ * report), rollup sheets left out. The unit: `units[sheet]` (the user's correction in the pane),
+ * else the form's own (template metadata or the sheet's unit cell), else the sheet's name.
+ */
+export function sourcesFromSheets(grids: readonly Grid[], forms: readonly Form[], units: Readonly<Record<string, string>> = {}): ReceivedSource[] {
+  const sources: ReceivedSource[] = [];
+  for (const grid of grids) {
+    if (isRollupSheet(grid)) continue;
+    const given = units[grid.sheet]?.trim();
+    const source = receivedFromGrids(sheetSourceLabel(grid.sheet), [grid], forms, given || undefined);
+    const named = given || source.forms.some((f) => f.unit?.trim());
+    sources.push(named ? source : { ...source, unit: grid.sheet });
+  }
+  return sources;
+}

@@ -12,8 +12,8 @@
  */
 import type { Form } from "../catalog/schema";
 import type { Area } from "../catalog/targets";
-import { targetMarks } from "../core/marks";
-import { targetReport, type TargetReport, type TargetReportOptions } from "../core/target-report";
+import { MARK_NOTES, targetMarks } from "../core/marks";
+import { targetMarkNote, targetReport, type TargetReport, type TargetReportOptions } from "../core/target-report";
 import { summariseByArea, type StatusCounts, type TargetResult } from "../core/targets";
 import { queueMarks, queueRead, toGrid } from "./validate";
 
@@ -38,14 +38,8 @@ export interface TargetCheck {
   degraded: string[];
 }
 
-function noteOf(r: TargetResult): string {
-  const source = [r.source.document, r.source.section].filter(Boolean).join(", ");
-  const value = r.valueText ? `: ${r.valueText}` : "";
-  return `Chưa đạt chỉ tiêu «${r.criterion}»${value}. ${r.wording} (${source}).`;
-}
-
-const PROTECTED_NOTE = (sheet: string) =>
-  `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô chưa đạt chỉ tiêu; danh sách vẫn có đủ trong ngăn bên phải.`;
+const noteOf = targetMarkNote;
+const PROTECTED_NOTE = MARK_NOTES.targets;
 
 /**
  * Evaluates the targets on the visible sheets and marks the cells short of one (see the header).

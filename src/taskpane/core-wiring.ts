@@ -19,8 +19,7 @@ import { isRollupSheet } from "../core/rollup-layout";
 import { targetReport, type TargetReport } from "../core/target-report";
 import { summariseByArea, type StatusCounts } from "../core/targets";
 import { UNIT_STATUS_LABELS, type ReceivedSource } from "../core/units";
-import { analyseWorkbook } from "../core/workbook";
-import { sourcesFromSheets } from "../excel/rollup";
+import { analyseWorkbook, sourcesFromSheets } from "../core/workbook";
 import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
 import {

@@ -312,7 +312,9 @@ export function RollupView({ backend }: { backend: Backend }) {
   const ok = result?.units.filter((u) => u.status === "ok").length ?? 0;
   const progressLabel = !progress
     ? ""
-    : progress.status === "reading"
+    : progress.stage === "writing"
+      ? `Đang ghi vào bảng tính: phần ${Math.min(progress.done + 1, progress.total)}/${progress.total}`
+      : progress.status === "reading"
       ? `Đang đọc tệp ${progress.done + 1}/${progress.total}`
       : progress.status
         ? `Đã đọc ${progress.done}/${progress.total} tệp`
