@@ -8,7 +8,7 @@
 import { inputColumns, type Form } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import type { BoundCell, FilledForm } from "./filled";
-import { a1, type Grid, type RawCell } from "./grid";
+import { a1, columnLetters, type Grid, type RawCell } from "./grid";
 import { layoutForm, type SheetLayout } from "./layout";
 import { sortIssues, validateFilled } from "./validate";
 import type { Issue } from "./issues";
@@ -227,4 +227,30 @@ export function sourcesFromSheets(grids: readonly Grid[], forms: readonly Form[]
     sources.push(named ? source : { ...source, unit: grid.sheet });
   }
   return sources;
+}
+
+/** A checked sheet as a host adapter (Excel, Google Sheets) reports it to the pane. */
+export interface SheetSummary {
+  sheet: string;
+  formId: string;
+  formTitle: string;
+  unit?: string;
+  errors: number;
+  warnings: number;
+  /** Letters of the hidden flags column, when the sheet has one (changes there are our marks). */
+  flagsColumn?: string;
+}
+
+/** The summary of a recognised sheet's analysis, with the flags column its marks went to. */
+export function sheetSummary(analysis: SheetAnalysis & { filled: FilledForm }, flagsCol: number | undefined): SheetSummary {
+  const errors = analysis.issues.filter((i) => i.severity === "error").length;
+  return {
+    sheet: analysis.sheet,
+    formId: analysis.filled.form.id,
+    formTitle: analysis.filled.form.title,
+    ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),
+    errors,
+    warnings: analysis.issues.length - errors,
+    ...(flagsCol !== undefined ? { flagsColumn: columnLetters(flagsCol) } : {}),
+  };
 }

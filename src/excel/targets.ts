@@ -13,19 +13,12 @@
 import type { Form } from "../catalog/schema";
 import type { Area } from "../catalog/targets";
 import { MARK_NOTES, targetMarks } from "../core/marks";
-import { targetMarkNote, targetReport, type TargetReport, type TargetReportOptions } from "../core/target-report";
-import { summariseByArea, type StatusCounts, type TargetResult } from "../core/targets";
+import { notMetCells, targetReport, type TargetMarkCell, type TargetReport, type TargetReportOptions } from "../core/target-report";
+import { summariseByArea, type StatusCounts } from "../core/targets";
 import { queueMarks, queueRead, toGrid } from "./validate";
 
 /** A cell marked as short of a target, for the pane's list (click → `selectCell(sheet, address)`). */
-export interface TargetMark {
-  sheet: string;
-  address: string;
-  /** The result behind the mark: value, criterion, wording, source. */
-  result: TargetResult;
-  /** Vietnamese, what the pane shows for the cell: the target, the value and where the target comes from. */
-  note: string;
-}
+export type TargetMark = TargetMarkCell;
 
 export interface TargetCheck {
   /** Level evaluated (undefined: it could not be told — ask the user, pass `level`), sheets used, results, rating suggestions. */
@@ -38,7 +31,6 @@ export interface TargetCheck {
   degraded: string[];
 }
 
-const noteOf = targetMarkNote;
 const PROTECTED_NOTE = MARK_NOTES.targets;
 
 /**
@@ -59,9 +51,7 @@ export async function checkTargets(context: Excel.RequestContext, forms: readonl
   const result: TargetCheck = { report, byArea: summariseByArea(report.results), marks: [], degraded: [] };
   if (!report.level) return result;
 
-  for (const r of report.results) {
-    if (r.status === "not-met" && r.sheet && r.address) result.marks.push({ sheet: r.sheet, address: r.address, result: r, note: noteOf(r) });
-  }
+  result.marks.push(...notMetCells(report.results));
   reads.forEach((read, i) => {
     const addresses = result.marks.filter((m) => m.sheet === read.name).map((m) => m.address);
     queueMarks(read, grids[i], targetMarks(addresses), ["T"], result.degraded, PROTECTED_NOTE(read.name));

@@ -5,22 +5,13 @@
  * read of the sheet list when validating the whole workbook.
  */
 import type { Form } from "../catalog/schema";
-import { columnLetters, type Grid, type RawCell } from "../core/grid";
+import type { Grid, RawCell } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { MARKED_ROWS, MARK_NOTES, findFlagsColumn, issueMarks, markRules, planMarks, type CellMark, type MarkKind } from "../core/marks";
 import { MARK_COLORS } from "../core/layout";
-import { analyseWorkbook } from "../core/workbook";
+import { analyseWorkbook, sheetSummary, type SheetSummary } from "../core/workbook";
 
-export interface SheetSummary {
-  sheet: string;
-  formId: string;
-  formTitle: string;
-  unit?: string;
-  errors: number;
-  warnings: number;
-  /** Letters of the hidden flags column, when the sheet has one (changes there are our marks). */
-  flagsColumn?: string;
-}
+export type { SheetSummary } from "../core/workbook";
 
 export interface ExcelValidation {
   sheets: SheetSummary[];
@@ -132,16 +123,7 @@ export async function validateWorkbook(context: Excel.RequestContext, forms: rea
       continue;
     }
     const flagsCol = queueMarks(reads[index], grids[index], issueMarks(analysis.issues), ["E", "W"], degraded, PROTECTED_NOTE(analysis.sheet));
-    const errors = analysis.issues.filter((i) => i.severity === "error").length;
-    result.sheets.push({
-      sheet: analysis.sheet,
-      formId: analysis.filled.form.id,
-      formTitle: analysis.filled.form.title,
-      ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),
-      errors,
-      warnings: analysis.issues.length - errors,
-      ...(flagsCol !== undefined ? { flagsColumn: columnLetters(flagsCol) } : {}),
-    });
+    result.sheets.push(sheetSummary({ ...analysis, filled: analysis.filled }, flagsCol));
     result.issues.push(...analysis.issues);
   }
   await context.sync();

@@ -15,6 +15,7 @@
  * with a quote prefix under General; if Sheets still keeps a formula, it throws (the caller
  * removes what it wrote) rather than leave a formula where a unit's text belongs.
  */
+import { a1 } from "../core/grid";
 import { uniqueSheetName } from "../core/sheet-names";
 import { markedRows, sheetPlan, type FinishPlan, type RowsPlan } from "./plan";
 import type { WireLayout } from "./wire";
@@ -40,16 +41,6 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   const maxCols = sheet.getMaxColumns();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-}
-
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
 }
 
 /** Cells of `checks` (sheet coordinates) that hold a formula, as read from `range` (starting at row `from`). */

@@ -4,12 +4,12 @@
  * never touching the user's own formatting. Reads and writes per sheet, never per cell.
  */
 import type { Form } from "../catalog/schema";
-import { columnLetters, type Grid } from "../core/grid";
+import type { Grid } from "../core/grid";
 import { MARK_NOTES, findFlagsColumn, issueMarks, targetMarks } from "../core/marks";
 import { readMarker } from "../core/metadata";
-import { targetMarkNote, targetReport, type TargetReportOptions } from "../core/target-report";
+import { notMetCells, targetReport, type TargetReportOptions } from "../core/target-report";
 import { summariseByArea } from "../core/targets";
-import { analyseWorkbook } from "../core/workbook";
+import { analyseWorkbook, sheetSummary } from "../core/workbook";
 import { readGrid, writeMarks } from "./read";
 import type { SheetsTargetCheck, SheetsValidation } from "./wire";
 
@@ -44,16 +44,7 @@ export function validateSheets(ss: Spreadsheet, forms: readonly Form[], only?: r
       continue;
     }
     const flagsCol = writeMarks(sheets[index], grids[index], issueMarks(analysis.issues), ["E", "W"], result.degraded, note);
-    const errors = analysis.issues.filter((i) => i.severity === "error").length;
-    result.sheets.push({
-      sheet: analysis.sheet,
-      formId: analysis.filled.form.id,
-      formTitle: analysis.filled.form.title,
-      ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),
-      errors,
-      warnings: analysis.issues.length - errors,
-      ...(flagsCol !== undefined ? { flagsColumn: columnLetters(flagsCol) } : {}),
-    });
+    result.sheets.push(sheetSummary({ ...analysis, filled: analysis.filled }, flagsCol));
     result.issues.push(...analysis.issues);
   }
   return result;
@@ -75,9 +66,7 @@ export function checkTargets(ss: Spreadsheet, forms: readonly Form[], options: T
   const report = targetReport(grids, forms, options);
   const result: SheetsTargetCheck = { report, byArea: summariseByArea(report.results), marks: [], degraded: [] };
   if (!report.level) return result;
-  for (const r of report.results) {
-    if (r.status === "not-met" && r.sheet && r.address) result.marks.push({ sheet: r.sheet, address: r.address, result: r, note: targetMarkNote(r) });
-  }
+  result.marks.push(...notMetCells(report.results));
   sheets.forEach((sheet, i) => {
     const addresses = result.marks.filter((m) => m.sheet === grids[i].sheet).map((m) => m.address);
     writeMarks(sheet, grids[i], targetMarks(addresses), ["T"], result.degraded, MARK_NOTES.targets(grids[i].sheet));

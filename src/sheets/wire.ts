@@ -15,7 +15,9 @@ import type { Issue } from "../core/issues";
 import type { SheetLayout } from "../core/layout";
 import type { RollupMarker } from "../core/rollup-layout";
 import type { TargetReport, TargetReportOptions } from "../core/target-report";
-import type { StatusCounts, TargetResult } from "../core/targets";
+import type { StatusCounts } from "../core/targets";
+import type { SheetSummary } from "../core/workbook";
+import type { TargetMarkCell } from "../core/target-report";
 import type { Area } from "../catalog/targets/schema";
 import type { FinishPlan, RowsPlan } from "./plan";
 
@@ -33,15 +35,6 @@ export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: WireErro
 
 // ---- results shaped like src/excel's, so the pane's wiring (core-wiring.ts) takes either --------
 
-export interface SheetSummary {
-  sheet: string;
-  formId: string;
-  formTitle: string;
-  unit?: string;
-  errors: number;
-  warnings: number;
-  flagsColumn?: string;
-}
 
 export interface SheetsValidation {
   sheets: SheetSummary[];
@@ -53,7 +46,7 @@ export interface SheetsValidation {
 export interface SheetsTargetCheck {
   report: TargetReport;
   byArea: { area: Area; counts: StatusCounts }[];
-  marks: { sheet: string; address: string; result: TargetResult; note: string }[];
+  marks: TargetMarkCell[];
   degraded: string[];
 }
 

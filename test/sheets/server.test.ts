@@ -18,17 +18,13 @@ import { FLAGS_HEADER } from "../../src/core/marks";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import { PaneError } from "../../src/taskpane/backend";
 import { MAX_IN_FLIGHT, SheetsBackend, type ScriptRun } from "../../src/taskpane/sheets-backend";
-import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { templateWorkbook } from "../../src/xlsx/templates";
 import { buildSheets, loadServer, readCode, type Server } from "../support/gas-vm";
 import { installScriptRun } from "../support/gas-run";
-import type { SheetState, StandInOptions } from "../support/sheets-standin";
+import { templateCalculate as calculate, type StandInOptions } from "../support/sheets-standin";
+import { cellOf, PART, PL1, PL3, PL3_SHEET, PL8, receivedFile, SUMMED } from "../support/pl3-scenario";
 import { xlsxLook } from "../support/sheet-compare";
 
-const PL1 = "tk2011-2020.huyen.pl1";
-const PL3 = "tk2011-2020.huyen.pl3";
-const PL8 = "tk2011-2020.huyen.pl8";
-const PL3_SHEET = defaultSheetName(findForm(PL3)!);
 const FORMULA_TEXT = '=HYPERLINK("http://x","bấm vào đây")';
 
 let dir: string;
@@ -39,12 +35,6 @@ beforeAll(() => {
   code = readCode(dir);
 }, 120_000);
 
-/** The templates' only formulas, IF(COUNT(…)=0,"",SUM(…)), calculated. */
-function calculate(sheet: SheetState, _r: number, _c: number, formula: string): string | number {
-  const refs = /SUM\(([^)]*)\)/.exec(formula)?.[1].split(",") ?? [];
-  const values = refs.map((r) => sheet.valueOf(parseA1(r)!.row, parseA1(r)!.col)).filter((v): v is number => typeof v === "number");
-  return values.length ? values.reduce((a, b) => a + b, 0) : "";
-}
 
 function sheets(options: StandInOptions = {}): { server: Server; backend: SheetsBackend; stats: ReturnType<typeof installScriptRun>; spent: Map<string, number> } {
   const server = loadServer(code, { calculate, ...options });
@@ -62,23 +52,11 @@ function sheets(options: StandInOptions = {}): { server: Server; backend: Sheets
   return { server, backend, stats, spent };
 }
 
-function cellOf(formId: string, rowId: string, columnId?: string): string {
-  const form = findForm(formId)!;
-  const layout = layoutForm(form);
-  const column = columnId ?? form.columns.find((c) => c.role === "value")!.id;
-  return a1(layout.rowIndex.get(rowId)!, layout.colIndex.get(column)!);
-}
-
 const pl3 = findForm(PL3)!;
-const SUMMED_ROW = pl3.rows.find((r) => r.kind === "count" && !r.relation && (!r.rollup || r.rollup.type === "sum"))!.id;
-const SUMMED = cellOf(PL3, SUMMED_ROW);
-const PART = cellOf(PL3, pl3.rows.find((r) => r.relation?.type === "sum" && r.kind === "count")!.relation!.of[0]);
 
 async function unitFile(unit: string, value: number): Promise<{ name: string; bytes: Uint8Array }> {
-  const b = new StandaloneBackend();
-  await b.insertForms({ formIds: [PL3], unit, period: "Năm 2020" });
-  b.workspace.setCell(PL3_SHEET, SUMMED, String(value));
-  return { name: `${unit}.xlsx`, bytes: (await b.download!()).bytes };
+  const file = await receivedFile(unit, value);
+  return { name: file.name, bytes: new Uint8Array(file.buffer) };
 }
 
 describe("delivery: dist/sheets", () => {

@@ -15,19 +15,15 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { FORMS, findForm } from "../../src/catalog";
-import { a1, parseA1 } from "../../src/core/grid";
+import { parseA1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
-import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { axe, launch, SCREENSHOTS, serious, serve } from "../pane/browser";
 import { buildSheets, loadServer, readCode, type Server } from "../support/gas-vm";
 import { installScriptRun } from "../support/gas-run";
-import type { SheetState } from "../support/sheets-standin";
+import { cellOf, PART, PL1, PL3, PL3_SHEET, PL8, receivedFile, SUMMED } from "../support/pl3-scenario";
+import { templateCalculate as calculate } from "../support/sheets-standin";
 
-const PL1 = "tk2011-2020.huyen.pl1";
-const PL3 = "tk2011-2020.huyen.pl3";
-const PL8 = "tk2011-2020.huyen.pl8";
-const PL3_SHEET = defaultSheetName(findForm(PL3)!);
 const DISTRICT = FORMS.filter((f) => f.family === "tk2011-2020.huyen");
 const WIDTH = 300;
 
@@ -48,30 +44,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => (http ? http.close(r) : r(undefined)));
 });
-
-function calculate(sheet: SheetState, _r: number, _c: number, formula: string): string | number {
-  const refs = /SUM\(([^)]*)\)/.exec(formula)?.[1].split(",") ?? [];
-  const values = refs.map((r) => sheet.valueOf(parseA1(r)!.row, parseA1(r)!.col)).filter((v): v is number => typeof v === "number");
-  return values.length ? values.reduce((a, b) => a + b, 0) : "";
-}
-
-function cellOf(formId: string, rowId: string, columnId?: string): string {
-  const form = findForm(formId)!;
-  const layout = layoutForm(form);
-  const column = columnId ?? form.columns.find((c) => c.role === "value")!.id;
-  return a1(layout.rowIndex.get(rowId)!, layout.colIndex.get(column)!);
-}
-
-const pl3 = findForm(PL3)!;
-const SUMMED = cellOf(PL3, pl3.rows.find((r) => r.kind === "count" && !r.relation && (!r.rollup || r.rollup.type === "sum"))!.id);
-const PART = cellOf(PL3, pl3.rows.find((r) => r.relation?.type === "sum" && r.kind === "count")!.relation!.of[0]);
-
-async function receivedFile(unit: string, value: number): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const backend = new StandaloneBackend();
-  await backend.insertForms({ formIds: [PL3], unit, period: "Năm 2020" });
-  backend.workspace.setCell(PL3_SHEET, SUMMED, String(value));
-  return { name: `${unit}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from((await backend.download!()).bytes) };
-}
 
 async function eventually<T>(read: () => T, expected: T, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
@@ -143,7 +115,7 @@ test("in Google Sheets at 300 px: insert the district family, a mistake marked a
 
   // A mistake typed in the sheet: marked at once (onEdit); Kiểm tra lists it; a click selects it.
   host.type(PL3_SHEET, PART, "mười hai");
-  expect(String(host.sheet(PL3_SHEET).cell(parseA1(PART)!.row, layoutForm(pl3).flagsCol).value)).toMatch(/\|E\d+\|/);
+  expect(String(host.sheet(PL3_SHEET).cell(parseA1(PART)!.row, layoutForm(findForm(PL3)!).flagsCol).value)).toMatch(/\|E\d+\|/);
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
   const error = page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${PART}\\s*:`) });

@@ -23,7 +23,7 @@
  *   protected against this user throws.
  * Calls are counted (`calls`, by method), reads apart (`reads`).
  */
-import { parseA1 } from "../../src/core/grid";
+import { a1 as a, parseA1 } from "../../src/core/grid";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -519,15 +519,6 @@ export class StandInRange implements Pick<Range, RangeMethods> {
     return new StandInSheet(this.sheet) as unknown as Sheet;
   }
   getA1Notation(): string {
-    const a = (r: number, c: number) => {
-      let n = c + 1;
-      let s = "";
-      while (n > 0) {
-        s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-        n = Math.floor((n - 1) / 26);
-      }
-      return `${s}${r + 1}`;
-    };
     const { top, left, bottom, right } = this.rect;
     return top === bottom && left === right ? a(top, left) : `${a(top, left)}:${a(bottom, right)}`;
   }
@@ -798,4 +789,11 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     createHtmlOutputFromFile: (filename: string) => new StandInHtmlOutput(filename) as unknown as GoogleAppsScript.HTML.HtmlOutput,
   };
   return { host, spreadsheet, globals: { SpreadsheetApp, HtmlService, console } };
+}
+
+/** The templates' only formulas, IF(COUNT(…)=0,"",SUM(…)), calculated (StandInOptions.calculate). */
+export function templateCalculate(sheet: SheetState, _row: number, _col: number, formula: string): string | number {
+  const refs = /SUM\(([^)]*)\)/.exec(formula)?.[1].split(",") ?? [];
+  const values = refs.map((r) => parseA1(r)).flatMap((p) => (p ? [sheet.valueOf(p.row, p.col)] : [])).filter((v): v is number => typeof v === "number");
+  return values.length ? values.reduce((a, b) => a + b, 0) : "";
 }
