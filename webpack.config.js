@@ -118,6 +118,7 @@ function paneConfig(env, mode) {
   }
 
   return {
+    name: "pane",
     mode,
     // Office 2019 and later run add-ins in Edge (EdgeHTML or WebView2): ES2017 output for our code.
     target: ["web", "es2017"],
