@@ -105,6 +105,8 @@ describe("the form schema rejects malformed definitions", () => {
 
   it("accepts a well-formed form", () => {
     expect(FormSchema.safeParse(valid).success).toBe(true);
+    const usual = { id: "r", left: ["b"], op: "<=", right: ["a"], certainty: "usual", why: "w", mayDiffer: "số liệu năm trước", columns: ["y2015"] };
+    expect(FormSchema.safeParse({ ...valid, rules: [usual] }).success).toBe(true);
   });
 
   it.each([
@@ -115,6 +117,27 @@ describe("the form schema rejects malformed definitions", () => {
     ["an empty label", { rows: [{ id: "a", stt: "1", label: "", kind: "count" }] }],
     ["an unknown level", { levels: ["quan"] }],
     ["no columns", { columns: [] }],
+    [
+      "a usual rule that does not say when a correct report breaks it",
+      { rules: [{ id: "r", left: ["b"], op: "<=", right: ["a"], certainty: "usual", why: "carry-over" }] },
+    ],
+    [
+      "a certain rule that says a correct report may break it",
+      { rules: [{ id: "r", left: ["b"], op: "<=", right: ["a"], certainty: "certain", why: "w", mayDiffer: "số liệu năm trước" }] },
+    ],
+    [
+      "a rule holding in a column that takes no value",
+      { rules: [{ id: "r", left: ["b"], op: "<=", right: ["a"], certainty: "certain", why: "w", columns: ["y2099"] }] },
+    ],
+    [
+      "a relation that adds a percentage to a count",
+      {
+        rows: [
+          { id: "a", stt: "1", label: "Tổng", kind: "count", relation: { type: "upper-bound", of: ["b"], why: "parts" } },
+          { id: "b", stt: "-", label: "Tỷ lệ", kind: "percent", parent: "a" },
+        ],
+      },
+    ],
   ])("rejects %s", (_what, patch) => {
     expect(FormSchema.safeParse({ ...valid, ...patch }).success).toBe(false);
   });

@@ -71,7 +71,30 @@ export const RollupSchema = z.discriminatedUnion("type", [
 ]);
 export type Rollup = z.infer<typeof RollupSchema>;
 
-/** Relation between a row and its sub-items, checked per value column. */
+/*
+ * Errors and warnings — the principle every family follows.
+ *
+ * An error does more than colour a cell: the rollup leaves that cell out. So an ERROR is only for
+ * what no correct report can contain: a count that is negative, a percentage over 100, a total
+ * that the form defines as the sum of its parts and that is not, a part larger than the whole the
+ * form makes it a part of, a relation that holds by definition (distinct parts of one whole, at
+ * one moment, from one list). A relation that a correct report can break — figures counted at
+ * different moments (a stock at the report date against a flow over the period, carry-over from an
+ * earlier period), from different lists (the national portal against the province's catalogue),
+ * with overlapping labels (two rows printed alike, so the same things may be counted twice), or
+ * across a legal change within the period — is a WARNING whose message says why a correct report
+ * may differ, and the value is still consolidated. Every relation and rule carries its reason
+ * (`why`, for maintainers); a warning also carries the reason shown to the user (`mayDiffer`).
+ *
+ * So relations (`sum`, `upper-bound`) are always errors and must hold by the form's definition; a
+ * bound that a correct report can break is a `usual` rule instead. A section title whose children
+ * are different measures holds no relation over them. Rows limited by `levels` do not exist at
+ * other levels: a check is made over the rows that exist at the report's level, and a value typed
+ * in a row of another level (a `wrong_level` warning, never consolidated) does not make a correct
+ * total wrong (see core/validate).
+ */
+
+/** Relation between a row and its sub-items, checked per value column; always an error (see above). */
 export const RelationSchema = z.object({
   /** sum: this row = Σ of `of`;  upper-bound: each row of `of` ≤ this row. */
   type: z.enum(["sum", "upper-bound"]),
@@ -81,17 +104,30 @@ export const RelationSchema = z.object({
 });
 export type Relation = z.infer<typeof RelationSchema>;
 
-/** A cross-row rule: Σleft op Σright in each value column. */
+/** A cross-row rule: Σleft op Σright in each value column (or in `columns`). */
 export const RuleSchema = z.object({
   id,
   left: z.array(id).min(1),
   op: z.enum(["<=", "<", "=", ">=", ">"]),
   right: z.array(id).min(1),
-  /** certain → error (true by definition); usual → warning (can be broken legitimately). */
+  /** certain → error (true by definition); usual → warning (a correct report can break it). */
   certainty: z.enum(["certain", "usual"]),
+  /** One line for maintainers: why the rule holds, and for a usual rule what breaks it. */
   why: z.string().min(1),
+  /**
+   * Usual rules only (required there): Vietnamese, shown to the user after "… nhưng số liệu đúng
+   * vẫn có thể khác vì": when a correct report breaks the rule.
+   */
+  mayDiffer: z.string().min(1).optional(),
+  /** Value columns the rule holds in, when not all (e.g. the years after a change of law). */
+  columns: z.array(id).min(1).optional(),
 });
 export type Rule = z.infer<typeof RuleSchema>;
+
+/** Does the row exist at this level? Every row does when the level is not known. */
+export function rowAppliesAt(row: Row, level: Level | undefined): boolean {
+  return !level || !row.levels || row.levels.includes(level);
+}
 
 export const ColumnSchema = z.object({
   id,
@@ -226,7 +262,27 @@ export const FormSchema = z
         if (!form.levels.includes(level))
           ctx.addIssue({ code: "custom", message: `${form.id}: row ${row.id} level ${level} is not a level of the form` });
     }
-    for (const rule of form.rules) [...rule.left, ...rule.right].forEach((ref) => known(ref, `rule ${rule.id}`));
+    for (const rule of form.rules) {
+      [...rule.left, ...rule.right].forEach((ref) => known(ref, `rule ${rule.id}`));
+      if (rule.certainty === "usual" && !rule.mayDiffer)
+        ctx.addIssue({ code: "custom", message: `${form.id}: usual rule ${rule.id} does not say when a correct report breaks it (mayDiffer)` });
+      if (rule.certainty === "certain" && rule.mayDiffer)
+        ctx.addIssue({ code: "custom", message: `${form.id}: certain rule ${rule.id} says a correct report may break it: make it usual` });
+      for (const colId of rule.columns ?? [])
+        if (!form.columns.some((c) => c.id === colId && c.role === "value"))
+          ctx.addIssue({ code: "custom", message: `${form.id}: rule ${rule.id} holds in ${colId}, not a value column` });
+    }
+    // Operands are numbers of one kind: a percentage is no part of a count, nor bounded by one.
+    const kindOf = new Map(form.rows.map((r) => [r.id, r.kind]));
+    const checks = [
+      ...form.rows.filter((r) => r.relation).map((r) => ({ what: `row ${r.id} relation`, ids: [r.id, ...r.relation!.of] })),
+      ...form.rules.map((r) => ({ what: `rule ${r.id}`, ids: [...r.left, ...r.right] })),
+    ];
+    for (const { what, ids } of checks) {
+      const kinds = new Set(ids.map((i) => kindOf.get(i)).filter((k) => k !== undefined));
+      if (kinds.size > 1 || [...kinds].some((k) => k !== "count" && k !== "decimal" && k !== "percent"))
+        ctx.addIssue({ code: "custom", message: `${form.id}: ${what} mixes ${[...kinds].join(", ")}; operands are numbers of one kind` });
+    }
   });
 
 export type Form = z.infer<typeof FormSchema>;

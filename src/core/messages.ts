@@ -42,16 +42,20 @@ export const MESSAGES = {
   required_blank: (p) =>
     `${where(p)}: dòng «${p.label}» chưa có số liệu ở ${p.detail}. Hãy điền vào${p.expected ? ` (${p.expected})` : ""}, hoặc gõ «-» nếu không có số liệu để báo cáo.`,
   wrong_level: (p) =>
-    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
+    `${where(p)}: dòng «${p.label}» chỉ dành cho ${p.expected}, nhưng bảng này báo cáo ${p.detail} và dòng đã có số liệu. Số liệu ở dòng này không được tổng hợp. Hãy kiểm tra lại mẫu và cấp báo cáo, hoặc xóa số liệu ở dòng này.`,
   form_blank: (p) =>
     `${where(p)}: chưa có số liệu nào trong ${p.label}. Hãy điền số liệu trước khi kiểm tra hoặc gửi báo cáo.`,
   // --- relations and rules (validation) ---
   sum_mismatch: (p) =>
-    `${where(p)} (dòng «${p.label}», cột «${p.column}»): tổng ghi ${p.value} nhưng cộng các mục con (${p.detail}) được ${p.expected}. Hãy sửa dòng tổng hoặc các mục con cho khớp.`,
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): tổng ghi ${p.value} nhưng cộng các mục con (${p.detail}) được ${p.expected}${p.outside ? ` (${p.outside})` : ""}. Hãy sửa dòng tổng hoặc các mục con cho khớp.`,
   exceeds_total: (p) =>
     `${where(p)} (dòng «${p.label}», cột «${p.column}»): ${p.value} lớn hơn ${p.expected} ở dòng «${p.total}» (ô ${p.totalCell}), trong khi dòng này là một phần của dòng đó. Hãy kiểm tra lại hai ô này.`,
   rule_violated: (p) =>
-    `${where(p)} (cột «${p.column}»): theo quy tắc, ${p.detail}. ${p.certainty === "certain" ? "Điều này luôn phải đúng; hãy sửa số liệu." : "Điều này thường đúng; hãy kiểm tra lại, nếu số liệu vẫn đúng thì ghi lý do vào cột Ghi chú."}`,
+    `${where(p)} (cột «${p.column}»): theo quy tắc, ${p.detail}. ${
+      p.certainty === "certain"
+        ? "Điều này luôn phải đúng; hãy sửa số liệu."
+        : `Điều này thường đúng, nhưng số liệu đúng vẫn có thể khác${p.reason ? ` vì ${p.reason}` : ""}. Hãy kiểm tra lại; nếu số liệu đúng, ghi lý do vào cột Ghi chú — số liệu vẫn được tổng hợp.`
+    }`,
   // --- recognition of received sheets ---
   form_unrecognised: (p) =>
     `${where(p)} không khớp với phụ lục nào đã biết: ${p.detail}. Hãy dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề, tiêu đề cột và nhãn dòng của phụ lục.`,

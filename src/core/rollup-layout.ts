@@ -8,7 +8,8 @@
  * - a detail sheet per form: every row × input column of the form against one column per unit
  *   (the unit's value as it was read), with the aggregate, the method and how many units
  *   reported, then the values that were left out and why;
- * - a status sheet: unit, files, status, errors, warnings, message.
+ * - a status sheet: unit, files, status, errors, warnings, message; then, in the same table, one
+ *   row per warning on the forms used (all but blank required rows, which are only counted).
  *
  * Text that comes from outside (received values, unit names, file names, messages quoting them)
  * is written with `text: true` and numberFormat "@": renderers must store it as a string, never as
@@ -368,6 +369,7 @@ export function layoutDetailSheet(r: FormRollup, header: RollupHeader = {}): She
 const STATUS_HEADER = ["STT", "Đơn vị", "Tệp, trang tính đã nhận", "Tình trạng", "Số lỗi", "Số cảnh báo", "Ghi chú"];
 const STATUS_WIDTHS = [6, 28, 34, 20, 8, 10, 90];
 const STATUS_ORDER: UnitStatus[] = ["ok", "invalid", "duplicate", "unreadable", "unrecognised", "missing"];
+const WARNINGS_TITLE = "Cảnh báo về số liệu của các đơn vị (số liệu có cảnh báo vẫn được tổng hợp; hãy xem lại với đơn vị nếu cần)";
 
 /** One row per unit; `rowIndex` maps the unit's key to its sheet row. */
 export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupHeader = {}): SheetLayout {
@@ -401,11 +403,33 @@ export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupH
     cells.push(textCell(row, 6, u.message, "resultText"));
     row++;
   });
+  // The warnings on the forms used, one row each under the units, in the same columns: the
+  // consolidating officer sees what each unit's consolidated figures carry (a rule a correct report
+  // may break, a guessed reading, a row read under another label…). Blank required rows are only
+  // counted, in «Số cảnh báo».
+  const warnings = units.flatMap((u) =>
+    u.reports.flatMap((r) => r.issues.filter((i) => i.severity === "warning" && i.code !== "required_blank").map((issue) => ({ u, r, issue }))),
+  );
+  if (warnings.length) {
+    cells.push(textCell(row, 0, WARNINGS_TITLE, "labelHeading"));
+    for (let c = 1; c <= lastCol; c++) cells.push({ row, col: c, value: null, style: "labelHeading" });
+    merges.push({ top: row, left: 0, bottom: row, right: lastCol });
+    row++;
+    for (const { u, r, issue } of warnings) {
+      cells.push({ row, col: 0, value: null, style: "stt" }); // numbered rows are units
+      cells.push(textCell(row, 1, u.unit, "resultText"));
+      cells.push(textCell(row, 2, `${r.source}\ntrang «${r.filled.sheet}»${issue.cell ? `, ô ${issue.cell}` : ""}`, "resultText"));
+      cells.push(textCell(row, 3, "Cảnh báo", "resultText"));
+      cells.push({ row, col: 4, value: null, style: "result" }, { row, col: 5, value: null, style: "result" });
+      cells.push(textCell(row, 6, issue.message, "resultText"));
+      row++;
+    }
+  }
   const tableBottom = Math.max(row - 1, headerRow);
   const markerCell = { row: 0, col: lastCol + 1 };
   cells.push({ row: 0, col: markerCell.col, value: encodeRollupMarker({ kind: "status", catalogVersion: CATALOG_VERSION }), style: "marker" });
   widths.push(2, 2);
-  fitHeights(cells.filter((c) => c.row > headerRow), widths, heights);
+  fitHeights(cells.filter((c) => c.row > headerRow), widths, heights, merges);
 
   return {
     formId: "",

@@ -26,13 +26,15 @@
  *   arrived twice; counts and message describe the copies used); invalid (the forms used have an
  *   error); ok. A unit whose forms have errors still contributes its valid cells (see rollup).
  * - Errors and warnings count the issues of the forms used (recognition issues of their sheets
- *   plus `validateFilled`, merged without duplicates) and, for units with no usable form, the
- *   issues of their sources.
+ *   plus `validateFilled` at the level the report comes from — `reportLevel` of the form and the
+ *   unit, as `cchc validate` does — merged without duplicates) and, for units with no usable
+ *   form, the issues of their sources.
  * - Order: expected units in the order of the expected list, then the others by name without
  *   prefix (`unitKey`, vi collation), whatever the order of the sources.
  */
 import type { Level } from "../catalog/schema";
 import type { FilledForm } from "./filled";
+import { reportLevel } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
 import { cleanText, foldVietnamese } from "./normalize";
@@ -115,7 +117,7 @@ export interface UnitSummary {
 export interface UnitsOptions {
   /** Units that should have reported (typed or pasted in the pane, `--expect FILE`). */
   expected?: readonly string[];
-  /** Level the units report at, for validation (rows limited to other levels). */
+  /** Level the units report at, for validation (rows limited to other levels); default: each report's own (`reportLevel`). */
   level?: Level;
 }
 
@@ -223,11 +225,13 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       return;
     }
     for (const filled of forms) {
-      const g = group(override ?? given(filled.unit) ?? sourceStem(src.source));
+      const name = override ?? given(filled.unit) ?? sourceStem(src.source);
+      const g = group(name);
       attach(g);
       const own = src.issues.filter((i) => i.sheet === filled.sheet);
       const parsed = parsedValues(filled);
-      const issues = sortIssues([...own, ...validateFilled(filled, opts.level ? { level: opts.level, parsed } : { parsed })]);
+      const level = opts.level ?? reportLevel(filled.form, name);
+      const issues = sortIssues([...own, ...validateFilled(filled, level ? { level, parsed } : { parsed })]);
       g.candidates.push({ order: order++, sourceIndex, source: src.source, filled, parsed, issues, errors: count(issues, "error") });
     }
   });

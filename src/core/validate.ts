@@ -5,12 +5,22 @@
  *
  * Decisions:
  * - Domain problems found by parsing are errors; readings that were guessed are warnings.
- * - Relations and rules are checked per value column, only when every operand is a reported
- *   number (blank and "-" mean not reported, never zero). Counts compare exactly; decimals and
- *   percents within rounding: (k − 1) × ½ unit of the finest decimal place shown among the k
- *   values (so 33,3 + 33,3 + 33,3 = 100 passes, 60 + 39 ≠ 100 with percents typed whole passes too).
+ * - Relations and rules are checked per value column (a rule with `columns` in those only), only
+ *   when every operand is a reported number (blank and "-" mean not reported, never zero). Counts
+ *   compare exactly; decimals and percents within rounding: (k − 1) × ½ unit of the finest decimal
+ *   place shown among the k values (so 33,3 + 33,3 + 33,3 = 100 passes, 60 + 39 ≠ 100 with
+ *   percents typed whole passes too).
  * - sum → error at the total's cell; upper-bound → error at the sub-item's cell; rule → at the
- *   first left row's cell, error when `certain`, warning when `usual`.
+ *   first left row's cell, error when `certain`, warning when `usual` (its message says why a
+ *   correct report may break it: `mayDiffer`). See "Errors and warnings" in catalog/schema.
+ * - Levels: a row limited by `levels` to other levels than the report's does not exist here. It
+ *   is absent from sums and rules (so a blank there does not hold a check back, and a sum is
+ *   checked over the parts that exist: a district's total without the province-only part) and
+ *   not bounded by its total. If it holds a number anyway (wrong_level), the form as printed is
+ *   a second reading: a check fails only when it fails both with and without that number. When
+ *   the level is unknown every row exists. A check whose side has no row at this level is not made.
+ * - A rule over a row that already has a relation error in that column waits (one problem, one
+ *   message: a part above its total also puts the parts together above it).
  * - Required rows left blank: one warning per row (at its first blank value cell) that lists the
  *   blank columns, not one per cell. A "-" or "x" counts as answered. Rows are required unless
  *   `required: false`, headings, or limited by `levels` to other levels (or to levels when the
@@ -20,7 +30,7 @@
  *   warning at its first filled cell. The level is `opts.level`, or the form's only level.
  * - A value in a heading row: one warning per cell.
  */
-import { cellKind, inputColumns, valueColumns, type CellKind, type Column, type Level, type Row } from "../catalog/schema";
+import { cellKind, inputColumns, rowAppliesAt, valueColumns, type CellKind, type Column, type Level, type Row } from "../catalog/schema";
 import type { BoundCell, FilledForm } from "./filled";
 import { parseA1 } from "./grid";
 import { makeIssue, type Issue, type MessageParams, type Severity } from "./issues";
@@ -134,6 +144,12 @@ function sum(ops: Operand[]): number {
   return Number.isInteger(s) ? s : Number(s.toPrecision(15));
 }
 
+/** For sum_mismatch: the parts of other levels that were left out, and the sum with them. */
+function outsideNote(others: Operand[], withOthers: number, level: Level | undefined): string {
+  const rows = others.map((o) => `${o.bound.address} (dòng «${o.row.label}», chỉ dành cho ${o.row.levels!.map((l) => LEVEL_NAMES[l]).join(", ")})`);
+  return `không tính ${rows.join(", ")} vì bảng này báo cáo ${level ? LEVEL_NAMES[level] : ""}; tính cả thì được ${formatNumberVi(withOthers)}, cũng không khớp`;
+}
+
 /** Validates one filled form. Deterministic: sorted by sheet, row, column, code, message. */
 export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): Issue[] {
   const { form, sheet } = filled;
@@ -162,7 +178,7 @@ export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): 
     const rowParsed = parsed.get(row.id);
     if (!cells || !rowParsed) continue;
     const isHeading = row.kind === "heading";
-    const applies = !(level && row.levels && !row.levels.includes(level));
+    const applies = rowAppliesAt(row, level);
     const blank: { column: Column; bound: BoundCell }[] = [];
     let firstFilled: { column: Column; bound: BoundCell; parsed: ParsedCell } | undefined;
 
@@ -217,56 +233,88 @@ export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): 
     if (!row || !p || !bound || p.type !== "number") return undefined;
     return { row, value: p.value, decimals: p.decimals, text: p.text, bound, kind: effectiveKind(row, column) };
   };
+  const exists = (rowId: string) => rowAppliesAt(rowById.get(rowId)!, level);
 
   for (const column of values) {
     const get = (rowId: string) => operand(rowId, column);
+    /**
+     * The operands of `ids` at this level: every row that exists here must be a reported number
+     * (else undefined: the check waits), rows of other levels are absent — and those of them that
+     * hold a number anyway (a wrong_level warning) come apart as `others`.
+     */
+    const operands = (ids: string[]): { ops: Operand[]; others: Operand[] } | undefined => {
+      const ops: Operand[] = [];
+      const others: Operand[] = [];
+      for (const rowId of ids) {
+        const o = get(rowId);
+        if (exists(rowId)) {
+          if (!o) return undefined;
+          ops.push(o);
+        } else if (o) others.push(o);
+      }
+      return ops.length ? { ops, others } : undefined;
+    };
+    // Rows with a relation error in this column: rules over them wait until it is fixed (one
+    // problem, one message; a part above its total also puts the parts above it).
+    const failed = new Set<string>();
+
     for (const row of form.rows) {
-      if (!row.relation) continue;
+      if (!row.relation || !exists(row.id)) continue;
       const total = get(row.id);
       if (!total) continue;
-      const parts = row.relation.of.map(get);
       if (row.relation.type === "sum") {
-        if (!parts.every((p): p is Operand => p !== undefined)) continue;
-        const s = sum(parts);
-        if (Math.abs(total.value - s) > tolerance([total, ...parts])) {
-          add("sum_mismatch", "error", total.bound, total.text, {
-            label: row.label,
-            column: column.label,
-            expected: formatNumberVi(s),
-            detail: parts.map((p) => p.bound.address).join(" + "),
-          });
-        }
+        const parts = operands(row.relation.of);
+        if (!parts) continue;
+        const s = sum(parts.ops);
+        const matches = (value: number, ops: Operand[]) => Math.abs(total.value - value) <= tolerance([total, ...ops]);
+        // A number typed in a row of another level: the total may be the form's as printed (with it) or this level's (without).
+        const withOthers = sum([...parts.ops, ...parts.others]);
+        if (matches(s, parts.ops) || (parts.others.length > 0 && matches(withOthers, [...parts.ops, ...parts.others]))) continue;
+        failed.add(row.id);
+        add("sum_mismatch", "error", total.bound, total.text, {
+          label: row.label,
+          column: column.label,
+          expected: formatNumberVi(s),
+          detail: parts.ops.map((p) => p.bound.address).join(" + "),
+          ...(parts.others.length ? { outside: outsideNote(parts.others, withOthers, level) } : {}),
+        });
       } else {
-        for (const part of parts) {
-          if (!part) continue;
-          if (part.value > total.value + tolerance([total, part])) {
-            add("exceeds_total", "error", part.bound, part.text, {
-              label: part.row.label,
-              column: column.label,
-              expected: formatNumberVi(total.value),
-              total: row.label,
-              totalCell: total.bound.address,
-            });
-          }
+        for (const partId of row.relation.of) {
+          const part = exists(partId) ? get(partId) : undefined;
+          if (!part || part.value <= total.value + tolerance([total, part])) continue;
+          failed.add(partId);
+          add("exceeds_total", "error", part.bound, part.text, {
+            label: part.row.label,
+            column: column.label,
+            expected: formatNumberVi(total.value),
+            total: row.label,
+            totalCell: total.bound.address,
+          });
         }
       }
     }
 
     for (const rule of form.rules) {
-      const left = rule.left.map(get);
-      const right = rule.right.map(get);
-      if (!left.every((o): o is Operand => o !== undefined) || !right.every((o): o is Operand => o !== undefined)) continue;
-      const l = sum(left);
-      const r = sum(right);
-      if (compare(l, rule.op, r, tolerance([...left, ...right]))) continue;
+      if (rule.columns && !rule.columns.includes(column.id)) continue;
+      const left = operands(rule.left);
+      const right = operands(rule.right);
+      if (!left || !right) continue;
+      if ([...left.ops, ...right.ops].some((o) => failed.has(o.row.id))) continue;
+      const holds = (l: Operand[], r: Operand[]) => compare(sum(l), rule.op, sum(r), tolerance([...l, ...r]));
+      if (holds(left.ops, right.ops)) continue;
+      if (left.others.length + right.others.length > 0 && holds([...left.ops, ...left.others], [...right.ops, ...right.others])) continue;
+      const l = sum(left.ops);
+      const r = sum(right.ops);
       const side = (ops: Operand[], value: number) =>
         ops.length === 1 ? `«${ops[0].row.label}» (${formatNumberVi(value)})` : `tổng ${ops.map((o) => `«${o.row.label}»`).join(" + ")} (${formatNumberVi(value)})`;
-      add("rule_violated", rule.certainty === "certain" ? "error" : "warning", left[0].bound, left.length === 1 ? left[0].text : formatNumberVi(l), {
-        label: left[0].row.label,
+      const first = left.ops[0];
+      add("rule_violated", rule.certainty === "certain" ? "error" : "warning", first.bound, left.ops.length === 1 ? first.text : formatNumberVi(l), {
+        label: first.row.label,
         column: column.label,
-        detail: `${side(left, l)} ${OP_WORDS[rule.op]} ${side(right, r)}`,
+        detail: `${side(left.ops, l)} ${OP_WORDS[rule.op]} ${side(right.ops, r)}`,
         certainty: rule.certainty,
         rule: rule.id,
+        ...(rule.mayDiffer ? { reason: rule.mayDiffer } : {}),
       });
     }
   }

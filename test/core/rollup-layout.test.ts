@@ -20,7 +20,7 @@ import {
 import { reportsFor, summariseUnits, type ReceivedSource } from "../../src/core/units";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeTemplates } from "../../src/xlsx/write";
-import { fill, type FillValues } from "../support/fill";
+import { addressOf, fill, type FillValues } from "../support/fill";
 
 const PL1 = findForm("tk2011-2020.huyen.pl1") as Form;
 const PL3 = findForm("tk2011-2020.huyen.pl3") as Form;
@@ -195,6 +195,34 @@ describe("the status sheet", () => {
     expect(at(layout, missing, 2)?.value).toBeNull();
     const counts = layout.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Đạt yêu cầu:"));
     expect(counts?.value).toBe("Đạt yêu cầu: 2 · Có lỗi: 1 · Trùng: 0 · Không đọc được: 0 · Không nhận dạng được: 0 · Chưa gửi: 1 (tổng 4 đơn vị)");
+  });
+
+  test("then each warning on the forms used, under the units in the same table, with where it is and its message", () => {
+    // The three communes above have blank rows only (counted, not listed); Ia Broăi's number is a guess.
+    const guessed = summariseUnits(
+      [
+        ...sources,
+        { source: "Xã Ia Broăi.xlsx", outcome: "read", forms: [fill(PL1, { "so-vb-chi-dao": { y2019: "12 (ước tính)" } }, { unit: "Xã Ia Broăi", sheet: "PL1" })], issues: [] },
+      ],
+      {},
+    );
+    const status = layoutStatusSheet(guessed.units, HEADER);
+    const unitRow = status.rowIndex.get(guessed.units.find((u) => u.unit === "Xã Ia Broăi")!.key)!;
+    const warnings = guessed.units.find((u) => u.unit === "Xã Ia Broăi")!.warnings;
+    expect(at(status, unitRow, 5)?.value).toBe(warnings);
+    const title = status.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Cảnh báo về số liệu"))!;
+    expect(title.row).toBeGreaterThan(Math.max(...status.rowIndex.values()));
+    const listed = status.cells.filter((c) => c.row > title.row && c.col === 6).map((c) => ({ row: c.row, message: String(c.value) }));
+    expect(listed).toHaveLength(1); // blank required rows are not listed one by one
+    expect(listed[0].message).toContain("12 (ước tính)");
+    expect(at(status, listed[0].row, 1)?.value).toBe("Xã Ia Broăi");
+    expect(at(status, listed[0].row, 2)?.value).toBe(`Xã Ia Broăi.xlsx\ntrang «PL1», ô ${addressOf(PL1, "so-vb-chi-dao", "y2019")}`);
+    expect(at(status, listed[0].row, 3)?.value).toBe("Cảnh báo");
+    expect(status.table.bottom).toBe(listed[0].row);
+  });
+
+  test("no warning to list, no section", () => {
+    expect(layout.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Cảnh báo về số liệu"))).toBe(false);
   });
 });
 

@@ -12,10 +12,12 @@
  *  13 -  Hồ sơ giải quyết đúng hẹn            22 12 Ý kiến khác (text, optional)
  *  14 5  Số DVC trực tuyến                    23 13 Số TTHC cấp xã tại chỗ (levels: xa)
  */
+import { FormSchema } from "../../src/catalog/schema";
 import type { Issue } from "../../src/core/issues";
 import { parsedValues, validateFilled } from "../../src/core/validate";
 import { fill, type FillValues } from "../support/fill";
-import { PL, SHARES } from "../support/forms";
+import { LEVELS, PL, SHARES } from "../support/forms";
+import { rollupForm } from "../../src/core/rollup";
 
 /** A complete, consistent report for both years. */
 const GOOD: FillValues = {
@@ -188,6 +190,12 @@ describe("rules", () => {
     expect(issue.message).toContain("Ghi chú");
   });
 
+  test("a usual rule's warning says why a correct report may break it, and that the value is still consolidated", () => {
+    const message = validate(withCell(GOOD, "pakn-giai-quyet", "y2015", 25), "huyen").find((i) => i.code === "rule_violated")!.message;
+    expect(message).toContain("số liệu đúng vẫn có thể khác vì phản ánh, kiến nghị tiếp nhận từ năm trước có thể được giải quyết trong năm nay");
+    expect(message).toContain("vẫn được tổng hợp");
+  });
+
   test("a certain rule broken is an error", () => {
     const issues = validate(withCell(GOOD, "dvc-muc-4", "y2016", 13), "huyen");
     expect(issues).toHaveIssue("rule_violated", "D15", "error");
@@ -237,10 +245,11 @@ describe("what is missing or misplaced", () => {
     expect(validateFilled(fill(PL, GOOD))).not.toHaveIssue("required_blank", "C23");
   });
 
-  test("the message of a level warning names the levels in Vietnamese", () => {
+  test("the message of a level warning names the levels in Vietnamese, and says the value is not consolidated", () => {
     const issue = validate({ ...GOOD, "xa-only": { y2015: 3 } }, "huyen").find((i) => i.code === "wrong_level")!;
     expect(issue.message).toContain("cấp xã");
     expect(issue.message).toContain("cấp huyện");
+    expect(issue.message).toContain("không được tổng hợp");
   });
 
   test("rows the sheet does not have are skipped (recognition reports them)", () => {
@@ -292,5 +301,100 @@ describe("parsedValues", () => {
     expect(values.get("y-kien")?.get("y2016")).toEqual({ type: "blank", text: "" });
     expect(values.get("tthc-xa")?.get("ghi-chu")).toEqual({ type: "blank", text: "" });
     expect(values.get("tthc-xa")?.has("dvt")).toBe(false); // static columns are not input
+  });
+});
+
+describe("rows that exist at one level only (LEVELS: 3.1.3 = cấp sở (tỉnh only) + cấp huyện + cấp xã)", () => {
+  const one = (values: Record<string, number | string | null>, level?: "tinh" | "huyen") =>
+    validateFilled(
+      fill(LEVELS, Object.fromEntries(Object.entries(values).map(([row, v]) => [row, { "so-lieu": v }]))),
+      level ? { level } : {},
+    );
+  const district = { "tong-tthc": 487, "tthc-huyen": 315, "tthc-xa": 172 };
+
+  test("a district's total is checked without the province-only part it leaves blank", () => {
+    expect(one(district, "huyen")).not.toHaveIssue("sum_mismatch");
+    const wrong = one({ ...district, "tong-tthc": 500 }, "huyen");
+    expect(wrong).toHaveIssue("sum_mismatch", "C6", "error");
+    expect(wrong.find((i) => i.code === "sum_mismatch")!.message).toContain("(C8 + C9) được 487");
+  });
+
+  test("typing 0 in the province-only part changes nothing but a wrong_level warning", () => {
+    const zero = one({ ...district, "tthc-so": 0 }, "huyen");
+    expect(zero).toHaveIssue("wrong_level", "C7", "warning");
+    expect(zero.filter((i) => i.severity === "error")).toEqual([]);
+    expect(one({ ...district, "tong-tthc": 500, "tthc-so": 0 }, "huyen")).toHaveIssue("sum_mismatch", "C6", "error");
+  });
+
+  test("a number in the province-only part: the total may count it (as printed) or not (this level); neither is an error", () => {
+    for (const total of [487, 492]) {
+      const issues = one({ ...district, "tthc-so": 5, "tong-tthc": total }, "huyen");
+      expect(issues).toHaveIssue("wrong_level", "C7", "warning");
+      expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+    }
+    const neither = one({ ...district, "tthc-so": 5, "tong-tthc": 600 }, "huyen");
+    expect(neither).toHaveIssue("sum_mismatch", "C6", "error");
+    const message = neither.find((i) => i.code === "sum_mismatch")!.message;
+    expect(message).toContain("được 487");
+    expect(message).toContain("không tính C7");
+    expect(message).toContain("chỉ dành cho cấp tỉnh");
+    expect(message).toContain("tính cả thì được 492");
+  });
+
+  test("at the province the part exists: blank is not reported (no check), a number is added", () => {
+    expect(one({ ...district, "tong-tthc": 500 }, "tinh")).not.toHaveIssue("sum_mismatch");
+    expect(one({ ...district, "tthc-so": 13, "tong-tthc": 500 }, "tinh")).not.toHaveIssue("sum_mismatch");
+    expect(one({ ...district, "tthc-so": 12, "tong-tthc": 500 }, "tinh")).toHaveIssue("sum_mismatch", "C6", "error");
+  });
+
+  test("with the level unknown every row exists, as printed", () => {
+    expect(one({ ...district, "tong-tthc": 500 })).not.toHaveIssue("sum_mismatch");
+    expect(one({ ...district, "tthc-so": 12, "tong-tthc": 500 })).toHaveIssue("sum_mismatch", "C6", "error");
+  });
+
+  test("a part of another level is not bounded by the total", () => {
+    const issues = one({ "ky-luat": 1, "kl-tinh": 3, "kl-huyen": 1 }, "huyen");
+    expect(issues).not.toHaveIssue("exceeds_total");
+    expect(issues).toHaveIssue("wrong_level", "C11", "warning");
+    expect(one({ "ky-luat": 1, "kl-tinh": 3, "kl-huyen": 1 }, "tinh")).toHaveIssue("exceeds_total", "C11", "error");
+    expect(one({ "ky-luat": 1, "kl-huyen": 2 }, "huyen")).toHaveIssue("exceeds_total", "C12", "error");
+  });
+
+  test("rules leave out rows of other levels, and do not wait for them", () => {
+    expect(one({ "bo-nhiem": 2, "bn-huyen": 2 }, "huyen")).not.toHaveIssue("rule_violated");
+    expect(one({ "bo-nhiem": 2, "bn-huyen": 3 }, "huyen")).toHaveIssue("rule_violated", "C15", "error");
+    // a number in the province-only row: fails only when it fails both with and without it
+    expect(one({ "bo-nhiem": 2, "bn-so": 1, "bn-huyen": 2 }, "huyen")).not.toHaveIssue("rule_violated");
+    // at the province both rows exist: a blank waits, numbers are added
+    expect(one({ "bo-nhiem": 2, "bn-huyen": 3 }, "tinh")).not.toHaveIssue("rule_violated");
+    expect(one({ "bo-nhiem": 2, "bn-so": 1, "bn-huyen": 2 }, "tinh")).toHaveIssue("rule_violated", "C14", "error");
+  });
+
+  test("a value in a row of another level is not consolidated; the unit's other values are", () => {
+    const filled = fill(LEVELS, { "tong-tthc": { "so-lieu": 492 }, "tthc-so": { "so-lieu": 5 }, "tthc-huyen": { "so-lieu": 315 }, "tthc-xa": { "so-lieu": 172 } });
+    const r = rollupForm(LEVELS, [{ unit: "UBND huyện Kbang", filled }], { level: "huyen" });
+    expect(r.cells.get("tthc-so")!.get("so-lieu")).toMatchObject({ method: "none", value: null });
+    expect(r.cells.get("tong-tthc")!.get("so-lieu")).toMatchObject({ value: 492, reported: 1 });
+    expect(r.cells.get("tthc-huyen")!.get("so-lieu")).toMatchObject({ value: 315, reported: 1 });
+    expect(r.excluded).toEqual([]);
+  });
+});
+
+describe("a rule that holds in some columns only", () => {
+  const form = FormSchema.parse({
+    ...LEVELS,
+    id: "test.columns",
+    columns: [
+      { id: "y2016", label: "Năm 2016", role: "value" },
+      { id: "y2017", label: "Năm 2017", role: "value" },
+    ],
+    rows: LEVELS.rows.slice(7),
+    rules: [{ id: "tu-2017", left: ["bo-nhiem"], op: "<=", right: ["bn-so", "bn-huyen"], certainty: "certain", columns: ["y2017"], why: "from 2017 on" }],
+  });
+  test("is checked there and nowhere else", () => {
+    const values = { "bo-nhiem": { y2016: 9, y2017: 9 }, "bn-so": { y2016: 1, y2017: 1 }, "bn-huyen": { y2016: 2, y2017: 2 } };
+    const issues = validateFilled(fill(form, values), { level: "tinh" });
+    expect(issues).toHaveIssue("rule_violated", "D6", "error");
+    expect(issues).not.toHaveIssue("rule_violated", "C6");
   });
 });

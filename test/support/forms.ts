@@ -87,7 +87,15 @@ export const PL: Form = FormSchema.parse({
     { id: "xa-only", stt: "13", label: "Số TTHC cấp xã thực hiện tại chỗ", kind: "count", levels: ["xa"] },
   ],
   rules: [
-    { id: "pakn", left: ["pakn-giai-quyet"], op: "<=", right: ["pakn-tiep-nhan"], certainty: "usual", why: "carry-over" },
+    {
+      id: "pakn",
+      left: ["pakn-giai-quyet"],
+      op: "<=",
+      right: ["pakn-tiep-nhan"],
+      certainty: "usual",
+      why: "carry-over",
+      mayDiffer: "phản ánh, kiến nghị tiếp nhận từ năm trước có thể được giải quyết trong năm nay",
+    },
     { id: "dvc", left: ["dvc-muc-4"], op: "<=", right: ["dvc-tong"], certainty: "certain", why: "level 4 is a subset" },
   ],
 });
@@ -118,5 +126,61 @@ export const SHARES: Form = FormSchema.parse({
     { id: "a", stt: "-", label: "Trực tiếp", kind: "percent" },
     { id: "b", stt: "-", label: "Trực tuyến", kind: "percent" },
     { id: "c", stt: "-", label: "Bưu chính", kind: "percent" },
+  ],
+});
+
+/**
+ * Rows that exist at one level only, in a sum, under an upper bound and in rules (the periodic
+ * form's "Tổng số TTHC đang có hiệu lực" = cấp sở (province only) + cấp huyện + cấp xã).
+ *  row  id           levels      relation / rule
+ *   6   tong-tthc                = tthc-so + tthc-huyen + tthc-xa
+ *   7   tthc-so      tinh
+ *   8   tthc-huyen
+ *   9   tthc-xa
+ *  10   ky-luat                  ≥ each of kl-tinh, kl-huyen (upper-bound)
+ *  11   kl-tinh      tinh
+ *  12   kl-huyen
+ *  13   bo-nhiem                 ≥ bn-so + bn-huyen (certain rule)
+ *  14   bn-so        tinh
+ *  15   bn-huyen
+ *  columns: C "Số liệu"
+ */
+export const LEVELS: Form = FormSchema.parse({
+  id: "test.levels",
+  version: 1,
+  family: "test",
+  familyTitle: "Biểu thử",
+  levels: ["tinh", "huyen"],
+  source,
+  appendix: "Phụ lục",
+  title: "THỐNG KÊ SỐ LIỆU CCHC",
+  labelHeader: "Chỉ tiêu",
+  columns: [{ id: "so-lieu", label: "Số liệu", role: "value" }],
+  rows: [
+    {
+      id: "tong-tthc",
+      stt: "3.1.3",
+      label: "Tổng số TTHC đang có hiệu lực",
+      kind: "count",
+      relation: { type: "sum", of: ["tthc-so", "tthc-huyen", "tthc-xa"], why: "procedures split by level" },
+    },
+    { id: "tthc-so", stt: "Trong đó", label: "Số TTHC cấp sở:", kind: "count", parent: "tong-tthc", levels: ["tinh"] },
+    { id: "tthc-huyen", stt: "", label: "Số TTHC cấp huyện:", kind: "count", parent: "tong-tthc" },
+    { id: "tthc-xa", stt: "", label: "Số TTHC cấp xã:", kind: "count", parent: "tong-tthc" },
+    {
+      id: "ky-luat",
+      stt: "5.4",
+      label: "Số cán bộ, công chức bị kỷ luật",
+      kind: "count",
+      relation: { type: "upper-bound", of: ["kl-tinh", "kl-huyen"], why: "disciplined leaders are disciplined cadres" },
+    },
+    { id: "kl-tinh", stt: "5.4.1", label: "Số lãnh đạo cấp tỉnh bị kỷ luật", kind: "count", parent: "ky-luat", levels: ["tinh"] },
+    { id: "kl-huyen", stt: "5.4.2", label: "Số lãnh đạo cấp huyện bị kỷ luật", kind: "count", parent: "ky-luat" },
+    { id: "bo-nhiem", stt: "5.3", label: "Số lãnh đạo được bổ nhiệm mới", kind: "count" },
+    { id: "bn-so", stt: "5.3.1", label: "Số lãnh đạo cấp sở được bổ nhiệm mới", kind: "count", levels: ["tinh"] },
+    { id: "bn-huyen", stt: "5.3.2", label: "Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới", kind: "count" },
+  ],
+  rules: [
+    { id: "bn-le-tong", left: ["bn-so", "bn-huyen"], op: "<=", right: ["bo-nhiem"], certainty: "certain", why: "distinct parts" },
   ],
 });

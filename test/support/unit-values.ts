@@ -5,7 +5,9 @@
  *
  * The values are deterministic in (unit index, row, column) and satisfy the forms' certain rules
  * (sub-items never above their upper-bound total), so a unit filled this way has no error:
- * - upper-bound totals ("Số lượng văn bản chỉ đạo…") are ≥ 1000, their parts < 100;
+ * - upper-bound totals ("Số lượng văn bản chỉ đạo…") are ≥ 1000 and their parts share them out
+ *   exactly, so every rule on them holds ("together ≤ the total", and "= the total" where a form
+ *   says so for some years);
  * - other counts decrease down the form (so "giải quyết ≤ tiếp nhận"-like usual rules hold too);
  * - shared catalogue rows (rollup "shared") are the same for every unit: 400 − 10 × row position,
  *   except where `disagree` says a unit typed something else;
@@ -136,6 +138,18 @@ export function unitEntries(form: Form, unit: number, options: ValueOptions = {}
       if (cell) (out[row.id] ??= {})[column.id] = cell;
     });
   });
+  for (const row of form.rows) {
+    if (row.relation?.type !== "upper-bound") continue;
+    for (const column of columns.filter((c) => c.role === "value")) {
+      const total = out[row.id]?.[column.id]?.meaning;
+      const parts = row.relation.of.filter((id) => out[id]?.[column.id]);
+      if (typeof total !== "number" || parts.length === 0) continue;
+      parts.forEach((id, k) => {
+        const n = Math.floor(total / parts.length) + (k < total % parts.length ? 1 : 0);
+        out[id][column.id] = { typed: typedCount(n, unit), meaning: n };
+      });
+    }
+  }
   if (options.typeTotals) {
     // Totals typed by hand, as the sum of their parts (parts first: nested totals).
     const total = (rowId: string, columnId: string): number | undefined => {

@@ -1,4 +1,5 @@
 import type { FormInput } from "../schema";
+import { MAY_DIFFER } from "./reasons";
 
 /**
  * Periodic (quarterly / 6-month / annual) CCHC statistics form, transcribed from the FILLED appendix
@@ -12,7 +13,12 @@ import type { FormInput } from "../schema";
  *   "Chưa = 0 Hoàn thành = 1") is kind "flag01" (1 = yes / done); the meaning of 0 and 1 is shown by the
  *   printed unit text (the schema allows `codes` on "coded" rows only). Three or more codes → "coded".
  * - Sub-items printed as siblings (e.g. "đã hoàn thành" after "đề ra") are tied by `rules`; sub-items under
- *   a row that carries a number ("Trong đó", or a section title holding a total) get `parent` + `relation`.
+ *   a row that the form defines as their whole ("Trong đó") get `parent` + `relation`. A section title that
+ *   one officer filled with a number (3.3, 5.4) defines no whole: its number is kept, tied to the sub-items
+ *   by usual rules only.
+ * - Most relations here are between figures counted at different moments (a stock at the report date, a
+ *   flow over the period) or from different lists (the province's catalogue, the portals): warnings (see
+ *   "Errors and warnings" in ../schema). The one error-level relation is 3.1.3 = the three levels.
  */
 
 const SEED = "003_3039f05a02a1cf95.txt";
@@ -193,16 +199,12 @@ export const forms: FormInput[] = [
       {
         id: "tthc-mot-cua", stt: "3.3", label: "Thực hiện cơ chế một cửa, một cửa liên thông", kind: "count", unit: "thủ tục",
         parent: "cai-cach-tthc", required: false,
-        relation: {
-          type: "upper-bound",
-          of: ["tthc-lien-thong-cung-cap", "tthc-lien-thong-cac-cap"],
-          why: "procedures handled in liên thông (same level or across levels) are among the procedures handled under the one-stop mechanism",
-        },
         rollup: { type: "shared", why: SHARED_TTHC },
         note:
-          "A section title that carries a number in the copy (487, unit cell blank): kept as a value row (procedures handled under the " +
-          "one-stop mechanism) with an upper-bound relation to 3.3.1/3.3.2, not required. The copy fills it as their sum (478 + 9); " +
-          "the meaning does not make it a sum (plain one-stop procedures are not liên thông), so only ≤ is checked.",
+          "A section title that carries a number in the copy (487, unit cell blank): kept as a value row (read as the procedures " +
+          "handled under the one-stop mechanism), not required. Its children mix counts (3.3.1, 3.3.2) and percentages (3.3.3, " +
+          "3.3.4), and the form says nothing of what a number here counts: one officer's filling (478 + 9) is no definition, so " +
+          "there is no relation (an error) over the children, only the usual rule lien-thong-le-mot-cua (a warning).",
       },
       {
         id: "tthc-lien-thong-cung-cap", stt: "3.3.1", label: "Số TTHC liên thông cùng cấp", kind: "count", unit: "thủ tục",
@@ -383,15 +385,11 @@ export const forms: FormInput[] = [
       {
         id: "ky-luat", stt: "5.4", label: "Số liệu về xử lý kỷ luật cán bộ, công chức (cả về Đảng và chính quyền).",
         kind: "count", unit: "người", parent: "cai-cach-cong-vu", required: false,
-        relation: {
-          type: "upper-bound",
-          of: ["kl-lanh-dao-tinh", "kl-lanh-dao-so-huyen", "kl-lanh-dao-phong"],
-          why: "disciplined leaders of each level are among the disciplined cadres and civil servants",
-        },
         note:
-          "A section title (\"Số liệu về …\", unit cell blank) that carries a number in the copy (0): kept as a value row, the total of " +
-          "cadres and civil servants disciplined, not required. Its sub-items cover leaders only (not a sum); 5.4.4 (SNCL employees, " +
-          "public employees rather than civil servants) is kept as a sub-item but outside the bound.",
+          "A section title (\"Số liệu về …\", unit cell blank) that carries a number in the copy (0): kept as a value row, read as the " +
+          "cadres and civil servants disciplined, not required. The form does not say what a number here counts, so there is no " +
+          "relation (an error) over its sub-items, only the usual rule ky-luat-lanh-dao-le-tong; 5.4.4 (SNCL employees, public " +
+          "employees rather than civil servants) stays outside that rule.",
       },
       {
         id: "kl-lanh-dao-tinh", stt: "5.4.1", label: "Số lãnh đạo cấp tỉnh bị kỷ luật.", kind: "count", unit: "người",
@@ -589,85 +587,104 @@ export const forms: FormInput[] = [
     ],
     rules: [
       {
-        id: "nv-hoan-thanh-le-de-ra", left: ["nv-hoan-thanh"], op: "<=", right: ["nv-de-ra"], certainty: "certain",
-        why: "completed tasks are tasks of the plan",
+        id: "nv-hoan-thanh-le-de-ra", left: ["nv-hoan-thanh"], op: "<=", right: ["nv-de-ra"], certainty: "usual",
+        why: "completed tasks are tasks of the plan, but the plan may be supplemented during the period and tasks of an earlier period's plan may be completed in this one",
+        mayDiffer: "kế hoạch có thể được bổ sung nhiệm vụ trong kỳ, và nhiệm vụ của kế hoạch kỳ trước có thể hoàn thành trong kỳ này",
       },
       {
-        id: "da-kiem-tra-le-tong", left: ["don-vi-da-kiem-tra"], op: "<=", right: ["tong-don-vi"], certainty: "certain",
-        why: "the units inspected are among all units",
+        id: "da-kiem-tra-le-tong", left: ["don-vi-da-kiem-tra"], op: "<=", right: ["tong-don-vi"], certainty: "usual",
+        why: "the units inspected are among all units, but the total is a stock at the report date and the inspected a flow over the period: a unit inspected then merged or dissolved counts in one and not the other",
+        mayDiffer: "tổng số đơn vị tính tại thời điểm báo cáo, còn số đã kiểm tra tính trong cả kỳ: đơn vị đã được kiểm tra rồi sáp nhập, giải thể trong kỳ vẫn được tính là đã kiểm tra",
       },
       {
         id: "van-de-xu-ly-le-phat-hien", left: ["van-de-da-xu-ly"], op: "<=", right: ["van-de-phat-hien"], certainty: "usual",
         why: "issues resolved were found by inspection, but issues found in an earlier period may be resolved in this one",
+        mayDiffer: MAY_DIFFER.carryOver("vấn đề phát hiện qua kiểm tra", "xử lý xong", "kỳ"),
       },
       {
         id: "nv-giao-hoan-thanh-le-giao", left: ["nv-giao-dung-han", "nv-giao-qua-han"], op: "<=", right: ["nv-duoc-giao"],
         certainty: "usual",
         why: "tasks completed on time or late are assigned tasks, but tasks assigned in an earlier period may be completed in this one",
+        mayDiffer: MAY_DIFFER.carryOver("nhiệm vụ được giao", "hoàn thành", "kỳ"),
       },
       {
         id: "vbqppl-kien-nghi-le-kiem-tra-ra-soat", left: ["vbqppl-kien-nghi"], op: "<=", right: ["vbqppl-kiem-tra", "vbqppl-ra-soat"],
         certainty: "usual",
         why: "documents recommended for handling come out of checking or review, possibly of an earlier period",
+        mayDiffer: MAY_DIFFER.carryOver("văn bản đã kiểm tra, rà soát", "kiến nghị xử lý", "kỳ"),
       },
       {
         id: "vbqppl-da-xu-ly-le-kien-nghi", left: ["vbqppl-da-xu-ly"], op: "<=", right: ["vbqppl-kien-nghi"], certainty: "usual",
         why: "recommendations handled were made, but recommendations of an earlier period may be handled in this one",
+        mayDiffer: MAY_DIFFER.carryOver("văn bản có kiến nghị xử lý", "xử lý xong", "kỳ"),
       },
       {
         id: "cong-khai-dvc-qg-le-tong-tthc", left: ["tthc-cong-khai-dvc-qg"], op: "<=", right: ["tong-tthc"], certainty: "usual",
         why: "the procedures published on the national portal are procedures in force (the portal can lag behind a repeal)",
+        mayDiffer: "Cổng Dịch vụ công quốc gia cập nhật chậm hơn quyết định công bố của tỉnh và có thể còn thủ tục đã bãi bỏ, thay thế",
       },
       {
-        id: "md34-dvc-qg-le-cong-khai", left: ["tthc-md34-dvc-qg"], op: "<=", right: ["tthc-cong-khai-dvc-qg"], certainty: "certain",
-        why: "a level 3/4 procedure integrated on the national portal is published there",
+        id: "md34-dvc-qg-le-cong-khai", left: ["tthc-md34-dvc-qg"], op: "<=", right: ["tthc-cong-khai-dvc-qg"], certainty: "usual",
+        why: "a level 3/4 procedure integrated on the national portal is published there, but the two rows are counted at different moments and from different lists (the national portal lags behind and can list services the province has since changed), as for cong-khai-dvc-qg-le-tong-tthc",
+        mayDiffer: "hai số được đếm ở các thời điểm khác nhau và từ các danh sách khác nhau: Cổng Dịch vụ công quốc gia cập nhật chậm và có thể còn liệt kê dịch vụ mà tỉnh đã thay đổi",
       },
       {
         id: "lien-thong-le-mot-cua", left: ["tthc-lien-thong-cung-cap", "tthc-lien-thong-cac-cap"], op: "<=", right: ["tthc-mot-cua"],
         certainty: "usual",
-        why: "same-level and cross-level liên thông procedures are distinct parts of the one-stop procedures (the copy: 478 + 9 = 487)",
+        why: "same-level and cross-level liên thông procedures are distinct parts of the one-stop procedures (the copy: 478 + 9 = 487); but 3.3 is a section title and the form does not say what its number counts",
+        mayDiffer: "dòng 3.3 là tiêu đề mục, mẫu không nói số ghi ở dòng này đếm những gì",
       },
       {
         id: "mot-cua-le-tong-tthc", left: ["tthc-mot-cua"], op: "<=", right: ["tong-tthc"], certainty: "usual",
-        why: "procedures handled under the one-stop mechanism are procedures in force",
+        why: "procedures handled under the one-stop mechanism are procedures in force; but 3.3 is a section title and the form does not say what its number counts",
+        mayDiffer: "dòng 3.3 là tiêu đề mục, mẫu không nói số ghi ở dòng này đếm những gì",
       },
       {
         id: "tich-hop-dvc-le-tong-tthc", left: ["tthc-tich-hop-dvc"], op: "<=", right: ["tong-tthc"], certainty: "usual",
         why: "procedures integrated on the portal are procedures in force (the portal can lag behind a repeal)",
+        mayDiffer: "Cổng dịch vụ công có thể còn thủ tục đã bãi bỏ, thay thế, và được cập nhật ở thời điểm khác với tổng số thủ tục đang có hiệu lực",
       },
       {
-        id: "md34-dvc-le-tich-hop", left: ["tthc-md34-dvc"], op: "<=", right: ["tthc-tich-hop-dvc"], certainty: "certain",
-        why: "a procedure offered at level 3/4 on the portal is integrated on the portal",
+        id: "md34-dvc-le-tich-hop", left: ["tthc-md34-dvc"], op: "<=", right: ["tthc-tich-hop-dvc"], certainty: "usual",
+        why: "a procedure offered at level 3/4 on the portal is integrated on the portal, but the two rows are counted at different moments and from different lists (the catalogue of online services, the portal's list)",
+        mayDiffer: "số thủ tục cung cấp mức độ 3, 4 và số thủ tục đã tích hợp lên Cổng được đếm ở các thời điểm khác nhau và từ các danh sách khác nhau (danh mục dịch vụ công trực tuyến của tỉnh và danh sách trên Cổng)",
       },
       {
         id: "thanh-toan-le-md34", left: ["tthc-thanh-toan-tt"], op: "<=", right: ["tthc-md34-dvc"], certainty: "usual",
         why: "online payment is offered on procedures provided online at level 3/4",
+        mayDiffer: "thanh toán trực tuyến có thể được tích hợp cả cho thủ tục chưa cung cấp trực tuyến mức độ 3, 4 (chỉ nộp phí, lệ phí trực tuyến)",
       },
       {
         id: "md34-dvc-qg-le-md34-dvc", left: ["tthc-md34-dvc-qg"], op: "<=", right: ["tthc-md34-dvc"], certainty: "usual",
         why: "level 3/4 procedures reach the national portal through the province's portal",
+        mayDiffer: "thủ tục có thể được tích hợp thẳng lên Cổng Dịch vụ công quốc gia, và hai cổng được cập nhật ở các thời điểm khác nhau",
       },
       {
         id: "md3-md4-bang-md34-dvc", left: ["tthc-md3", "tthc-md4"], op: "=", right: ["tthc-md34-dvc"], certainty: "usual",
         why: "7.8.1 + 7.8.2 and 3.5.2 count the same level 3 and 4 online procedures (the copy: 5 + 79 = 84)",
+        mayDiffer: "mục 7.8 và mục 3.5.2 có thể được thống kê ở các thời điểm khác nhau và từ các danh sách khác nhau (danh mục dịch vụ công trực tuyến, danh sách trên Cổng)",
       },
       {
         id: "bien-che-co-mat-le-giao", left: ["bien-che-co-mat"], op: "<=", right: ["bien-che-giao"], certainty: "usual",
         why: "staff in post normally do not exceed the staffing assigned (two measures of one thing, not a subset)",
+        mayDiffer: MAY_DIFFER.surplusStaff,
       },
       {
         id: "nlv-co-mat-le-giao", left: ["nlv-co-mat"], op: "<=", right: ["nlv-giao"], certainty: "usual",
         why: "employees in post normally do not exceed the positions assigned",
+        mayDiffer: MAY_DIFFER.surplusStaff,
       },
       {
         id: "vtvl-sncl-le-tong-sncl", left: ["vtvl-don-vi-sn"], op: "<=",
         right: ["sncl-tu-chu-chi-tx-dt", "sncl-tu-chu-chi-tx", "sncl-tu-chu-mot-phan", "sncl-nn-dam-bao"], certainty: "usual",
         why: "units with approved job positions are public service units, which 6.1-6.4 count by their four autonomy categories",
+        mayDiffer: "mục 6.1-6.4 đếm đơn vị sự nghiệp đã thực hiện tự chủ (lũy kế), còn mục 5.1.2 có thể tính cả đơn vị đã được phê duyệt vị trí việc làm nhưng chưa được giao tự chủ, hoặc đã sáp nhập, giải thể",
       },
       {
         id: "ky-luat-lanh-dao-le-tong", left: ["kl-lanh-dao-tinh", "kl-lanh-dao-so-huyen", "kl-lanh-dao-phong"], op: "<=",
         right: ["ky-luat"], certainty: "usual",
-        why: "leaders disciplined at the three levels are distinct people among the cadres and civil servants disciplined",
+        why: "leaders disciplined at the three levels are distinct people among the cadres and civil servants disciplined; but 5.4 is a section title and the form does not say what its number counts",
+        mayDiffer: "dòng 5.4 là tiêu đề mục, mẫu không nói số ghi ở dòng này đếm những gì",
       },
     ],
     notes: [
@@ -689,8 +706,12 @@ export const forms: FormInput[] = [
         "in meaning) have no STT, and 7.5 follows. The two italic lines are rows without input carrying the codes \"2 cấp = 1\" and " +
         "\"3 cấp = 2\" of 7.2.",
       "STT punctuation is inconsistent in the original (\"1.2.1\" vs \"1.2.3.\", \"4\" vs \"5.\"); kept as printed.",
-      "Section titles holding a number in the copy: 3.3 (487) and 5.4 (0) are value rows with an upper-bound relation to their " +
-        "sub-items, not required; 7.6.1 (100%) is a percent value row. 3.2 and 3.5 share the title \"Vận hành Cổng dịch vụ công\".",
+      "Section titles holding a number in the copy: 3.3 (487) and 5.4 (0) are value rows, not required, tied to their sub-items " +
+        "by usual rules only (a section title defines no whole); 7.6.1 (100%) is a percent value row. 3.2 and 3.5 share the title " +
+        "\"Vận hành Cổng dịch vụ công\".",
+      "Errors and warnings: the only error-level check between rows is 3.1.3 = cấp sở + cấp huyện + cấp xã (cấp sở does not exist " +
+        "at district level and is then left out of the sum). Every other rule compares figures a correct report can count at " +
+        "different moments or from different lists, and is a warning saying so (mayDiffer).",
       "Counts of procedures (3.1-3.3, 3.5, 7.8.1-7.8.2) roll up as shared: districts (and communes) apply one province-wide list. " +
         "This assumes the consolidated copies come from districts; copies from provincial departments, each with its own " +
         "procedures, would have to be summed instead (the schema has one rollup per row, not per level).",

@@ -20,6 +20,7 @@
  * are kept and listed in `notes`.
  */
 import type { FormInput } from "../schema";
+import { MAY_DIFFER, documentTotalRules } from "./reasons";
 
 type ColumnInput = FormInput["columns"][number];
 
@@ -177,19 +178,19 @@ const pl1: FormInput = {
       id: "tieu-chi-ubnd-huyen",
       stt: "",
       label: "Bộ tiêu chí đánh giá UBND cấp huyện",
-      kind: "flag01",
+      kind: "text",
       parent: "bo-tieu-chi",
       levels: ["huyen"],
-      note: 'Decided flag01 (1 = the set of criteria is built/applied that year, 0 = not): a district has at most one such set, so a count would only ever be 0/1. The form prints no code legend here (unlike item 3); 1/0 follows the convention of item 3. Printed with no STT.',
+      note: 'No answer format is printed (no "= 1 / = 0" legend, unlike item 3): text, e.g. the decision that issued or applied the set of criteria — as the province copy (seed 001) has it. A 0/1 reading would turn a correct answer such as "Quyết định số 12/QĐ-UBND" or "Có" into an error. Printed with no STT.',
     },
     {
       id: "tieu-chi-ubnd-xa",
       stt: "",
       label: "Bộ tiêu chí đánh giá UBND cấp xã",
-      kind: "flag01",
+      kind: "text",
       parent: "bo-tieu-chi",
       levels: ["huyen"],
-      note: "Decided flag01 (1 = the district has built/applied a set of criteria to assess its communes that year, 0 = not); no code legend printed. District only: the district assesses its communes. Printed with no STT.",
+      note: "No answer format is printed: text, as the row above and the province copy. District only: the district assesses its communes. Printed with no STT.",
     },
     { id: "do-luong-hai-long", stt: "6", label: "Đo lường sự hài lòng của người dân, tổ chức", kind: "heading", required: false },
     {
@@ -223,18 +224,19 @@ const pl1: FormInput = {
     ATTACHED_41,
     "Filled at the district by Phòng Nội vụ (plan II.2.a).",
     LEVELS_NOTE_BOTH,
-    'Item 1 prints "Văn bản của UBND huyện" twice; the second is read as the communes\' (id vb-ubnd-xa), see the row note.',
-    "Item 5 sub-items are printed without STT and without a code legend; modelled as flag01 (see row notes).",
+    'Item 1 prints "Văn bản của UBND huyện" twice; the second is read as the communes\' (id vb-ubnd-xa), see the row note. Each issuer row ≤ the total is an error (upper-bound: other issuers may add to the total); the issuers together ≤ the total is only a warning here, because of the repeated label.',
+    "Item 5 sub-items are printed without STT and without a code legend: free text, as in the province copy (see row notes).",
     'Item 6 "Mức độ hài lòng chung" rolls up weighted by "Số lượng mẫu đã khảo sát".',
   ],
   rules: [
     {
-      id: "vb-nguon-le-tong",
-      left: ["vb-huyen-uy", "vb-ubnd-huyen", "vb-ubnd-xa"],
-      op: "<=",
-      right: ["so-vb-chi-dao"],
-      certainty: "certain",
-      why: "The issuers are distinct, so their documents together cannot exceed the total.",
+      id: "tong-ge-nguon",
+      left: ["so-vb-chi-dao"],
+      op: ">=",
+      right: ["vb-huyen-uy", "vb-ubnd-huyen", "vb-ubnd-xa"],
+      certainty: "usual",
+      why: 'The issuers are meant to be distinct parts of the total, but the form prints "Văn bản của UBND huyện" twice, so a correct report may count the same documents in both rows (the province copy, with distinct labels, makes this rule certain). At commune level only the commune row exists, and the upper-bound relation already checks it.',
+      mayDiffer: "mẫu in hai dòng cùng nhãn «Văn bản của UBND huyện», nên cùng một văn bản có thể được ghi ở cả hai dòng",
     },
   ],
 };
@@ -262,7 +264,7 @@ const pl2: FormInput = {
       relation: {
         type: "upper-bound",
         of: ["nq-hdnd-huyen", "qd-ubnd-huyen", "nq-hdnd-xa", "qd-ubnd-xa"],
-        why: "Each listed type is part of the total; until 1/7/2016 (Law of 2004) UBND directives (chỉ thị) were also VBQPPL, so the four types need not exhaust the 2015-2016 totals.",
+        why: "Each listed type is part of the total; until 1/7/2016 (Law of 2004) UBND directives (chỉ thị) were also VBQPPL, so the four types need not exhaust the 2015-2016 totals (see the rules tong-*-loai).",
       },
     },
     {
@@ -348,14 +350,7 @@ const pl2: FormInput = {
     },
   ],
   rules: [
-    {
-      id: "vbqppl-loai-le-tong",
-      left: ["nq-hdnd-huyen", "qd-ubnd-huyen", "nq-hdnd-xa", "qd-ubnd-xa"],
-      op: "<=",
-      right: ["tong-vbqppl"],
-      certainty: "certain",
-      why: "The four document types are distinct parts of the total.",
-    },
+    ...documentTotalRules("tong-vbqppl", ["nq-hdnd-huyen", "qd-ubnd-huyen", "nq-hdnd-xa", "qd-ubnd-xa"]),
     {
       id: "xu-ly-le-de-nghi",
       left: ["xu-ly-sau-ra-soat"],
@@ -363,6 +358,7 @@ const pl2: FormInput = {
       right: ["de-nghi-sau-ra-soat"],
       certainty: "usual",
       why: "Documents handled after review come from those proposed after review; proposals of an earlier year handled this year can break it.",
+      mayDiffer: MAY_DIFFER.carryOver("văn bản được đề nghị sau rà soát", "xử lý"),
     },
     {
       id: "trai-pl-le-kiem-tra",
@@ -371,6 +367,7 @@ const pl2: FormInput = {
       right: ["da-kiem-tra"],
       certainty: "usual",
       why: "Unlawful documents are found among those checked; documents found otherwise (complaints, higher-level checks) can break it.",
+      mayDiffer: MAY_DIFFER.foundOtherwise,
     },
     {
       id: "trai-pl-xu-ly-le-trai-pl",
@@ -379,6 +376,7 @@ const pl2: FormInput = {
       right: ["trai-phap-luat"],
       certainty: "usual",
       why: "Handled unlawful documents are among those found unlawful; carry-over from an earlier year can break it.",
+      mayDiffer: MAY_DIFFER.carryOver("văn bản trái pháp luật phát hiện", "xử lý"),
     },
   ],
   notes: [
@@ -386,6 +384,7 @@ const pl2: FormInput = {
     ATTACHED_A1,
     "Filled at the district by Phòng Tư pháp (plan II.2.b; the plan files PL 2 under \"lĩnh vực cải cách thủ tục hành chính\", evidently meant as institutional reform).",
     LEVELS_NOTE_BOTH,
+    "Item 1 against its four types: each type ≤ the total (upper-bound), the types together ≤ the total, and = the total from 2017 (all errors); a total above the types in 2015-2016 is a warning (UBND directives were VBQPPL until 1/7/2016). The same rules as the province copy (documentTotalRules in ./reasons).",
   ],
 };
 
@@ -573,6 +572,7 @@ const pl3: FormInput = {
       right: ["pakn-tiep-nhan"],
       certainty: "usual",
       why: "Feedback resolved in the year was received; carry-over from the previous year can break it.",
+      mayDiffer: MAY_DIFFER.carryOver("phản ánh, kiến nghị tiếp nhận", "giải quyết"),
     },
     {
       id: "pakn-cong-khai-le-giai-quyet",
@@ -581,6 +581,7 @@ const pl3: FormInput = {
       right: ["pakn-giai-quyet"],
       certainty: "usual",
       why: "Replies published are for feedback handled; publication of an earlier year's reply can break it.",
+      mayDiffer: MAY_DIFFER.carryOver("kết quả trả lời phản ánh, kiến nghị đã giải quyết", "công khai"),
     },
     {
       id: "don-gian-hoa-le-tong",
@@ -589,6 +590,7 @@ const pl3: FormInput = {
       right: ["tong-tthc"],
       certainty: "usual",
       why: "Simplified procedures are among those in force; a procedure simplified then abolished in the year can break it.",
+      mayDiffer: MAY_DIFFER.simplifiedThenRepealed,
     },
     {
       id: "cong-khai-le-tong",
@@ -597,6 +599,7 @@ const pl3: FormInput = {
       right: ["tong-tthc"],
       certainty: "usual",
       why: "Published procedures are among those in force; a website that still lists repealed procedures can break it.",
+      mayDiffer: MAY_DIFFER.publishedNotInForce,
     },
     {
       id: "mot-cua-huyen-le-tthc-huyen",
@@ -605,6 +608,7 @@ const pl3: FormInput = {
       right: ["tthc-cap-huyen"],
       certainty: "usual",
       why: "The district one-stop receives district procedures; it may also receive some provincial ones (liên thông), which breaks it.",
+      mayDiffer: MAY_DIFFER.otherLevels("Bộ phận Một cửa cấp huyện"),
     },
     {
       id: "mot-cua-xa-le-tthc-xa",
@@ -613,6 +617,7 @@ const pl3: FormInput = {
       right: ["tthc-cap-xa"],
       certainty: "usual",
       why: "The commune one-stop receives commune procedures; it may also receive some of other levels, which breaks it.",
+      mayDiffer: MAY_DIFFER.otherLevels("Bộ phận Một cửa cấp xã"),
     },
   ],
   notes: [
@@ -791,6 +796,7 @@ const pl5: FormInput = {
       right: ["cbcc-duoc-giao"],
       certainty: "usual",
       why: "Staff present normally do not exceed the quota; surplus staff awaiting streamlining can break it.",
+      mayDiffer: MAY_DIFFER.surplusStaff,
     },
     {
       id: "vc-co-mat-le-duoc-giao",
@@ -799,6 +805,7 @@ const pl5: FormInput = {
       right: ["vc-duoc-giao"],
       certainty: "usual",
       why: "Staff present normally do not exceed the quota; surplus staff awaiting streamlining can break it.",
+      mayDiffer: MAY_DIFFER.surplusStaff,
     },
   ],
   notes: [

@@ -1,4 +1,5 @@
 import type { FormInput } from "../schema";
+import { MAY_DIFFER, documentTotalRules } from "./reasons";
 
 /**
  * Tổng kết CCHC 2011-2020, province (tỉnh) variant.
@@ -65,9 +66,9 @@ const pl1: FormInput = {
       kind: "count",
       unit: "văn bản",
       relation: {
-        type: "sum",
+        type: "upper-bound",
         of: ["vb-tinh-uy", "vb-ubnd-tinh"],
-        why: "the province's directive documents counted by issuer: Party committee, and People's Committee or its Chairman",
+        why: "the directive documents of the two listed issuers are part of the total; other issuers (Ban Chỉ đạo CCHC, Sở Nội vụ as the standing agency) may add to it, as the district copy says — so not a sum",
       },
     },
     {
@@ -222,6 +223,17 @@ const pl1: FormInput = {
     'The table continues across a page break: the header row is printed again before "Bộ tiêu chí đánh giá UBND cấp huyện"; one form.',
     'Province-only rows compared with the district copy: "Bộ tiêu chí đánh giá sở, ngành", "Bộ tiêu chí đánh giá cơ quan ngành dọc tại địa phương"; province wording "đài PT-TH tỉnh", "Cổng TTĐT của tỉnh".',
     'Headings "Tuyên truyền CCHC", "Xây dựng, áp dụng bộ tiêu chí …" and "Đo lường sự hài lòng …" hold no number of their own (their items are different measures), so they are headings.',
+    'Item 1: each issuer ≤ the total (upper-bound) and the two issuers together ≤ the total (certain: distinct issuers, distinct labels). The district copy has the same upper-bound, but its "together ≤ total" is only a warning because it prints one issuer label twice.',
+  ],
+  rules: [
+    {
+      id: "tong-ge-nguon",
+      left: ["vb-chi-dao"],
+      op: ">=",
+      right: ["vb-tinh-uy", "vb-ubnd-tinh"],
+      certainty: "certain",
+      why: "a document has one issuer, and the two listed issuers are distinct parts of the total",
+    },
   ],
 };
 
@@ -243,9 +255,9 @@ const pl2: FormInput = {
       kind: "count",
       unit: "văn bản",
       relation: {
-        type: "sum",
+        type: "upper-bound",
         of: ["nq-hdnd-tinh", "qd-ubnd-tinh", "nq-hdnd-huyen", "qd-ubnd-huyen", "nq-hdnd-xa", "qd-ubnd-xa"],
-        why: "the total is broken down by type of local legal document (Chia theo tên loại VBQPPL), which the six types exhaust",
+        why: "the total is broken down by type of local legal document (Chia theo tên loại VBQPPL); the six types exhaust it only from 1/7/2016 — until then UBND directives (chỉ thị) were VBQPPL too, as the district copy says — so not a sum (see the rules tong-*-loai)",
       },
     },
     {
@@ -354,6 +366,7 @@ const pl2: FormInput = {
     },
   ],
   rules: [
+    ...documentTotalRules("tong-vbqppl", ["nq-hdnd-tinh", "qd-ubnd-tinh", "nq-hdnd-huyen", "qd-ubnd-huyen", "nq-hdnd-xa", "qd-ubnd-xa"]),
     {
       id: "xu-ly-le-de-nghi",
       left: ["da-xu-ly-sau-ra-soat"],
@@ -361,6 +374,7 @@ const pl2: FormInput = {
       right: ["de-nghi-sua-doi"],
       certainty: "usual",
       why: "documents handled after review come from those proposed for amendment; proposals carried over from the previous year can break it",
+      mayDiffer: MAY_DIFFER.carryOver("văn bản được đề nghị sau rà soát", "xử lý"),
     },
     {
       id: "trai-phap-luat-le-da-kiem-tra",
@@ -369,6 +383,7 @@ const pl2: FormInput = {
       right: ["da-kiem-tra"],
       certainty: "usual",
       why: "unlawful documents are found among those checked; a finding may fall in a later year than the check",
+      mayDiffer: MAY_DIFFER.foundOtherwise,
     },
     {
       id: "da-xu-ly-le-trai-phap-luat",
@@ -377,6 +392,7 @@ const pl2: FormInput = {
       right: ["trai-phap-luat"],
       certainty: "usual",
       why: "handled unlawful documents are among those found unlawful; handling of earlier findings can break it within one year",
+      mayDiffer: MAY_DIFFER.carryOver("văn bản trái pháp luật phát hiện", "xử lý"),
     },
   ],
   notes: [
@@ -386,6 +402,7 @@ const pl2: FormInput = {
     'Title printed correctly ("cải cách thể chế"); the district copy prints "THẾ CHẾ".',
     'Province-only rows compared with the district copy: "Nghị quyết của HĐND tỉnh, thành phố trực thuộc trung ương", "Quyết định của Ủy ban nhân dân cấp tỉnh". The six types carry no STT (the merged cell "Chia theo tên loại VBQPPL" stands at their left).',
     'The table continues across a page break (header printed again before item 5); one form.',
+    "Item 1 against its six types: each type ≤ the total (upper-bound), the types together ≤ the total, and = the total from 2017 (all errors); a total above the types in 2015-2016 is a warning (UBND directives were VBQPPL until 1/7/2016). The same rules as the district copy (documentTotalRules in ./reasons).",
   ],
 };
 
@@ -623,6 +640,7 @@ const pl3: FormInput = {
       right: ["tong-tthc"],
       certainty: "usual",
       why: "simplified procedures are among those in force; a procedure simplified then abolished within the year can break it",
+      mayDiffer: MAY_DIFFER.simplifiedThenRepealed,
     },
     {
       id: "cong-khai-le-tong",
@@ -631,6 +649,7 @@ const pl3: FormInput = {
       right: ["tong-tthc"],
       certainty: "usual",
       why: "published procedures are among those in force; publication dates and repeal dates can straddle the year end",
+      mayDiffer: MAY_DIFFER.publishedNotInForce,
     },
     {
       id: "mot-cua-tinh-le-cap-tinh",
@@ -639,6 +658,7 @@ const pl3: FormInput = {
       right: ["tthc-cap-tinh"],
       certainty: "usual",
       why: "the provincial centre handles provincial procedures, but may also receive procedures of central agencies based in the province",
+      mayDiffer: "Trung tâm phục vụ hành chính công cấp tỉnh có thể tiếp nhận cả thủ tục của cơ quan trung ương đóng trên địa bàn và thủ tục liên thông với cấp khác",
     },
     {
       id: "mot-cua-huyen-le-cap-huyen",
@@ -647,6 +667,7 @@ const pl3: FormInput = {
       right: ["tthc-cap-huyen"],
       certainty: "usual",
       why: "the district one-stop shop handles district procedures; procedures of other levels received there can break it",
+      mayDiffer: MAY_DIFFER.otherLevels("Bộ phận Một cửa cấp huyện"),
     },
     {
       id: "mot-cua-xa-le-cap-xa",
@@ -655,6 +676,7 @@ const pl3: FormInput = {
       right: ["tthc-cap-xa"],
       certainty: "usual",
       why: "the commune one-stop shop handles commune procedures; procedures of other levels received there can break it",
+      mayDiffer: MAY_DIFFER.otherLevels("Bộ phận Một cửa cấp xã"),
     },
     {
       id: "bon-tai-cho-le-mot-cua-tinh",
@@ -663,6 +685,7 @@ const pl3: FormInput = {
       right: ["mot-cua-tinh"],
       certainty: "usual",
       why: '"4 tại chỗ" is practised at the provincial centre, so those procedures are among the ones handled there; a province applying it at district one-stop shops too can break it',
+      mayDiffer: "«4 tại chỗ» có thể được thực hiện cả ở Bộ phận Một cửa cấp huyện, không chỉ ở Trung tâm phục vụ hành chính công cấp tỉnh",
     },
     {
       id: "pakn-giai-quyet-le-tiep-nhan",
@@ -671,6 +694,7 @@ const pl3: FormInput = {
       right: ["pakn-tiep-nhan"],
       certainty: "usual",
       why: "feedback settled in the year comes from feedback received; carry-over from the previous year can break it",
+      mayDiffer: MAY_DIFFER.carryOver("phản ánh, kiến nghị tiếp nhận", "giải quyết"),
     },
     {
       id: "pakn-cong-khai-le-giai-quyet",
@@ -679,6 +703,7 @@ const pl3: FormInput = {
       right: ["pakn-giai-quyet"],
       certainty: "usual",
       why: "answers published are for feedback handled; carry-over between years can break it",
+      mayDiffer: MAY_DIFFER.carryOver("kết quả trả lời phản ánh, kiến nghị đã giải quyết", "công khai"),
     },
   ],
   notes: [
@@ -939,6 +964,7 @@ const pl5: FormInput = {
       right: ["bc-cbcc-duoc-giao"],
       certainty: "usual",
       why: "staff in post normally stay within the assigned quota; surplus staff after a merger can break it",
+      mayDiffer: MAY_DIFFER.surplusStaff,
     },
     {
       id: "vc-co-mat-le-duoc-giao",
@@ -947,6 +973,7 @@ const pl5: FormInput = {
       right: ["bc-vc-duoc-giao"],
       certainty: "usual",
       why: "staff in post normally stay within the assigned quota; surplus staff after a merger can break it",
+      mayDiffer: MAY_DIFFER.surplusStaff,
     },
   ],
   notes: [
