@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm test: every check, on a fresh Debian machine too.
 //
-//   1. LibreOffice (interop tests) and Chromium (browser tests): installed from Debian packages
+//   1. LibreOffice Calc and Writer (interop tests) and Chromium (browser tests): installed from Debian packages
 //      when missing (scripts/ensure-*.sh; needs root or password-less sudo, as in CI)
 //   2. lint: ESLint (incl. the layering rules) and `tsc --noEmit`
 //   3. the production webpack build (dist/, manifest rewritten to the production URL)
@@ -68,7 +68,7 @@ function runCapturing(name, cmd, args) {
 
 // 1. system tools
 if (process.platform === "linux") {
-  run("LibreOffice (libreoffice-calc-nogui, python3-uno)", "bash", ["scripts/ensure-libreoffice.sh"]);
+  run("LibreOffice (libreoffice-calc-nogui, libreoffice-writer-nogui, python3-uno)", "bash", ["scripts/ensure-libreoffice.sh"]);
   run("Chromium (chromium)", "bash", ["scripts/ensure-chromium.sh"]);
 } else {
   banner("LibreOffice / Chromium");

@@ -20,9 +20,9 @@ Cách dùng:
   cchc template MÃ... -o TỆP.xlsx [--unit TÊN] [--period KỲ] [--force]
                                               tạo tệp .xlsx chứa các phụ lục trống
                                               (MÃ là mã phụ lục hoặc mã nhóm, ví dụ tk2011-2020.huyen)
-  cchc validate TỆP... [--json]              kiểm tra các tệp phụ lục đã điền (.xlsx, .xls, .ods)
+  cchc validate TỆP... [--json]              kiểm tra các tệp phụ lục đã điền (.xlsx, .xls, .ods, .docx)
   cchc rollup TỆP... -o TỆP.xlsx [--unit TÊN] [--period KỲ] [--expect DANH_SÁCH.txt] [--json] [--force]
-                                              tổng hợp các tệp nhận từ đơn vị cấp dưới
+                                              tổng hợp các tệp nhận từ đơn vị cấp dưới (.xlsx, .xls, .ods, .docx)
   cchc targets TỆP [--json] [--level tinh|huyen|xa] [--baseline MÃ=SỐ]...
                                               đối chiếu số liệu với các chỉ tiêu 2020, 2025, 2030
   cchc help                                   in hướng dẫn này

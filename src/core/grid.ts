@@ -3,6 +3,7 @@
  * plain values, no library types. Rows and columns are 0-based here; A1 addresses are made
  * with `a1()` when something is shown to the user.
  */
+import type { Issue } from "./issues";
 
 /** One cell as read. `value` is what the cell holds (a formula's cached result for formula
  * cells); `text` is what the user sees when the reader knows it (formatted text). */
@@ -36,6 +37,11 @@ export interface Grid {
   merges?: MergeRange[];
   /** Present when the workbook says this sheet is one of our templates. */
   metadata?: TemplateMetadata;
+  /**
+   * What the reader noticed and could not settle without guessing (text in a legacy Vietnamese
+   * font): reported with the sheet's own issues, and in the reason when no form is recognised.
+   */
+  issues?: Issue[];
 }
 
 /** 0-based column index → letters ("A", "Z", "AA"). */

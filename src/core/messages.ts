@@ -13,6 +13,18 @@ export function where(p: MessageParams): string {
   return p.file ? `Tệp «${p.file}»` : "";
 }
 
+/** Word documents (.docx, and .doc to be saved again as .docx) are opened in Word, workbooks in Excel. */
+const WORD_FILE = /\.(docx|docm|dotx|doc|rtf)$/i;
+
+/** What to do with a file that could not be read: save it again, in the program that made it. */
+function saveAgain(files: string | undefined): string {
+  const names = (files ?? "").split(/,\s*/).map((n) => n.trim().replace(/^«|»$/g, "")).filter(Boolean);
+  const word = names.filter((n) => WORD_FILE.test(n)).length;
+  if (word && word === names.length) return "mở tệp bằng Word, lưu lại dạng .docx rồi gửi lại";
+  if (word) return "mở tệp bằng Excel (bảng tính) hoặc Word (văn bản), lưu lại dạng .xlsx hoặc .docx rồi gửi lại";
+  return "mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại";
+}
+
 export const MESSAGES = {
   // --- parsing and cell domains (validation) ---
   not_a_number: (p) =>
@@ -80,7 +92,9 @@ export const MESSAGES = {
   row_label_differs: (p) =>
     `${where(p)}: nhãn «${p.value}» khác với mẫu; đã hiểu là dòng «${p.label}»${p.expected ? ` (STT ${p.expected})` : ""}. Hãy kiểm tra lại; nếu đúng, nên sửa nhãn cho giống mẫu.`,
   // --- files (adapters) ---
-  file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+  file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy ${saveAgain(p.file)}.`,
+  legacy_font: (p) =>
+    `${where(p)}: chữ ở ${p.expected} dùng ${p.detail}, một bảng mã tiếng Việt cũ, nên không so khớp được với nhãn của mẫu; phần mềm không tự chuyển mã. Hãy chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, từ ${p.detail?.includes("VNI") ? "VNI Windows" : "TCVN3 (ABC)"} sang Unicode) rồi gửi lại.`,
   file_unrecognised: (p) => `Tệp «${p.file}» không có trang tính nào khớp với một phụ lục đã biết${p.detail ? ` (${p.detail})` : ""}.`,
   // --- rollup ---
   // Units (core/units): `unit` the unit's name, `file` the files or sheets it sent, `detail` the specifics.
@@ -89,7 +103,7 @@ export const MESSAGES = {
   unit_invalid: (p) =>
     `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}: có ${p.detail ?? "lỗi"}. Các ô có lỗi không được tổng hợp (coi như chưa báo cáo), các ô hợp lệ vẫn được tổng hợp. Hãy đề nghị đơn vị sửa và gửi lại.`,
   unit_unreadable: (p) =>
-    `Không đọc được báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}${p.detail ? `: ${p.detail}` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+    `Không đọc được báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}${p.detail ? `: ${p.detail}` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị ${saveAgain(p.file)}.`,
   unit_unrecognised: (p) =>
     `Báo cáo của đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""} không có phụ lục nào nhận dạng được${p.detail ? ` (${p.detail})` : ""}. Số liệu của đơn vị này chưa có trong bảng tổng hợp; hãy đề nghị đơn vị dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề và nhãn dòng của phụ lục.`,
   duplicate_unit: (p) =>

@@ -38,10 +38,11 @@ function isCandidate(grid: Grid): boolean {
 
 export function analyseSheet(grid: Grid, forms: readonly Form[]): SheetAnalysis {
   const recognition = recogniseSheet(grid, forms);
-  if (recognition.status !== "recognised") return { sheet: grid.sheet, recognition, issues: recognition.issues };
+  const read = grid.issues ?? [];
+  if (recognition.status !== "recognised") return { sheet: grid.sheet, recognition, issues: [...read, ...recognition.issues] };
   const { filled } = recognition;
   const level = reportLevel(filled.form, filled.unit);
-  const issues = sortIssues([...recognition.issues, ...validateFilled(filled, level ? { level } : {})]);
+  const issues = sortIssues([...read, ...recognition.issues, ...validateFilled(filled, level ? { level } : {})]);
   return { sheet: grid.sheet, filled, recognition, issues };
 }
 
@@ -178,13 +179,17 @@ type SheetRecognition = { status: "recognised"; filled: FilledForm; issues: Issu
 
 function recogniseReceived(grid: Grid, forms: readonly Form[], seen: UnitsSeen): SheetRecognition {
   const filled = bindTemplate(grid, forms, seen);
-  return filled ? { status: "recognised", filled, issues: [] } : recogniseSheet(grid, forms);
+  const recognition: SheetRecognition = filled ? { status: "recognised", filled, issues: [] } : recogniseSheet(grid, forms);
+  return grid.issues?.length && recognition.status === "recognised" ? { ...recognition, issues: [...grid.issues, ...recognition.issues] } : recognition;
 }
 
 /** Why no sheet of a workbook is an appendix, in Vietnamese: each sheet's reason, or what the workbook is. */
 export function unrecognisedReason(sheets: readonly Grid[], recognitions: readonly { sheet: string; recognition: { status: string; reason?: string } }[]): string {
-  if (recognitions.length)
-    return recognitions.map((r) => (r.recognition.status === "unrecognised" ? `«${r.sheet}»: ${r.recognition.reason}` : "")).filter(Boolean).join("; ");
+  if (recognitions.length) {
+    // What the reader noticed (a legacy font) may be why: the first of it, after the sheets' reasons.
+    const read = sheets.flatMap((g) => (g.issues ?? []).map((i) => i.message)).slice(0, 1);
+    return [...recognitions.map((r) => (r.recognition.status === "unrecognised" ? `«${r.sheet}»: ${r.recognition.reason}` : "")), ...read].filter(Boolean).join("; ");
+  }
   return sheets.some(isRollupSheet)
     ? "đây là bảng tổng hợp do CCHC Phụ lục tạo ra, không phải báo cáo của một đơn vị; hãy chọn các tệp phụ lục mà từng đơn vị gửi"
     : "mọi trang tính đều trống";

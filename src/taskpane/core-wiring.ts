@@ -22,6 +22,7 @@ import { UNIT_STATUS_LABELS, type ReceivedSource } from "../core/units";
 import { analyseWorkbook, sourcesFromSheets } from "../core/workbook";
 import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
+import { ACCEPTED_FORMATS } from "./accepted-files";
 import {
   PaneError,
   type CheckReport,
@@ -135,7 +136,7 @@ export function checkSources(sources: readonly ReceivedSource[]): void {
   if (sources.every((s) => s.outcome === "unreadable")) {
     throw new PaneError(
       "Không đọc được tệp nào.",
-      "Hãy kiểm tra đó là tệp bảng tính (.xlsx, .xls, .ods); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx rồi gửi lại.",
+      `Hãy kiểm tra đó là tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx (hoặc .docx) rồi gửi lại.`,
       sources.map((s) => `${s.source}: ${s.reason ?? ""}`).join("; "),
     );
   }

@@ -6,8 +6,9 @@
 import type { Grid } from "../core/grid";
 import type { WorkspaceSheet } from "./workspace";
 import { PaneError } from "./backend";
+import { ACCEPTED_FORMATS } from "./accepted-files";
 
-/** Reads an .xlsx/.xlsm/.xls/.ods (or the HTML/XML "xls" of web systems) into grids. */
+/** Reads an .xlsx/.xlsm/.xls/.ods (or the HTML/XML "xls" of web systems) into grids, or a Word .docx: one grid per table. */
 export async function readFileGrids(name: string, bytes: Uint8Array): Promise<Grid[]> {
   const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
   const result = readWorkbook(bytes, name);
@@ -16,7 +17,7 @@ export async function readFileGrids(name: string, bytes: Uint8Array): Promise<Gr
       `Không mở được tệp «${name}»: ${result.reason}.`,
       result.failure === "password"
         ? "Hãy mở tệp bằng Excel hoặc LibreOffice, gỡ mật khẩu, lưu lại rồi mở lại ở đây."
-        : "Hãy chọn một tệp bảng tính .xlsx, .xls hoặc .ods; nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx rồi gửi lại.",
+        : `Hãy chọn một tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx (hoặc .docx) rồi gửi lại.`,
     );
   }
   return result.sheets;

@@ -1,12 +1,16 @@
 /**
- * Reads received workbooks (.xlsx, .xlsm, .xls, .ods, and the HTML/XML "xls" that web systems
- * export) into core Grids with SheetJS, which reads all of them robustly with cached formula
- * values and merges. Problems are returned as values with a Vietnamese reason, never thrown.
+ * Reads received files into core Grids: workbooks (.xlsx, .xlsm, .xls, .ods, and the HTML/XML
+ * "xls" that web systems export) with SheetJS, which reads all of them robustly with cached
+ * formula values and merges; Word documents (.docx) with the reader in ./docx, one grid per table.
+ * What a file is, is told by its content, not its name. Problems are returned as values with a
+ * Vietnamese reason, never thrown.
  */
 import * as XLSX from "@e965/xlsx";
 import type { Grid, RawCell } from "../core/grid";
+import { readDocx, wordPackageEntries } from "./docx/read";
+import { inflateEntry, zipEntries } from "./zip";
 
-export type ReadFailure = "empty" | "not-a-spreadsheet" | "password" | "corrupt" | "no-sheets";
+export type ReadFailure = "empty" | "not-a-spreadsheet" | "password" | "corrupt" | "no-sheets" | "too-large" | "unsupported";
 
 export type ReadResult =
   | { ok: true; sheets: Grid[] }
@@ -34,45 +38,14 @@ function container(bytes: Uint8Array): "zip" | "ole2" | "markup" | "other" {
   return bytes[i] === 0x3c /* < */ ? "markup" : "other";
 }
 
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
-
-/**
- * The text of one entry of a zip, found through the central directory; undefined when the zip
- * or the entry cannot be read. SheetJS gives up on the whole package when an entry is stored with
- * a data descriptor (LibreOffice's encrypted .ods), so the manifest is looked up here.
- */
+/** The text of one entry of a zip, or undefined when it cannot be read (see ./zip). */
 function zipEntryText(bytes: Uint8Array, name: string): string | undefined {
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
-    if (u32(bytes, i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) return undefined;
-  const wanted = new TextEncoder().encode(name);
-  let p = u32(bytes, end + 16);
-  for (let n = u16(bytes, end + 10); n > 0 && p + 46 <= bytes.length && u32(bytes, p) === 0x02014b50; n--) {
-    const method = u16(bytes, p + 10);
-    const size = u32(bytes, p + 20);
-    const fullSize = u32(bytes, p + 24);
-    const nameLength = u16(bytes, p + 28);
-    const local = u32(bytes, p + 42);
-    const same = nameLength === wanted.length && wanted.every((b, i) => bytes[p + 46 + i] === b);
-    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
-    if (!same) continue;
-    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) return undefined;
-    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + size));
-    try {
-      const inflate = (XLSX.CFB as { utils: { _inflateRaw(data: Uint8Array, size: number): Uint8Array } }).utils._inflateRaw;
-      const raw = method === 0 ? data : method === 8 ? inflate(data.slice(), fullSize) : undefined;
-      return raw ? new TextDecoder("utf-8").decode(raw.subarray(0, fullSize)) : undefined;
-    } catch {
-      return undefined;
-    }
+  try {
+    const entry = zipEntries(bytes, 100_000).find((e) => e.name === name);
+    return entry ? new TextDecoder("utf-8").decode(inflateEntry(bytes, entry, 16 * 1024 * 1024)) : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** An OpenDocument package saved with a password: its manifest lists encryption data. */
@@ -139,13 +112,35 @@ function quietly<T>(read: () => T): T {
   }
 }
 
-/** Reads every worksheet of a workbook. `fileName` only decides how plain text is treated. */
+/** A Word 97-2003 document: an OLE2 compound file with a WordDocument stream. */
+function isWordBinary(bytes: Uint8Array): boolean {
+  try {
+    return !!XLSX.CFB.find(XLSX.CFB.read(bytes, { type: "array" }), "WordDocument");
+  } catch {
+    return false;
+  }
+}
+
+const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // "{\rtf"
+
+/**
+ * Reads every worksheet of a workbook, or every table of a Word .docx. `fileName` only decides
+ * how plain text is treated.
+ */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
   if (bytes.length === 0) return fail("empty", "tệp rỗng (0 byte)");
   const kind = container(bytes);
   const ext = extensionOf(fileName);
+  if (kind === "zip") {
+    const word = wordPackageEntries(bytes);
+    if (word) return readDocx(bytes, word);
+  }
+  if (kind === "ole2" && isWordBinary(bytes))
+    return fail("unsupported", "đây là văn bản Word 97-2003 (.doc); phần mềm chỉ đọc được bảng trong văn bản Word dạng .docx");
+  if (startsWith(bytes, RTF))
+    return fail("unsupported", "đây là văn bản định dạng RTF; phần mềm chỉ đọc được bảng trong văn bản Word dạng .docx");
   if (kind === "other" && ext !== "csv")
-    return fail("not-a-spreadsheet", "nội dung tệp không phải là bảng tính Excel (.xlsx, .xls) hay LibreOffice (.ods)");
+    return fail("not-a-spreadsheet", "nội dung tệp không phải là bảng tính (.xlsx, .xls, .ods) hay văn bản Word (.docx)");
   let workbook: XLSX.WorkBook;
   try {
     workbook = quietly(() =>

@@ -13,6 +13,8 @@
  *      LibreOffice opens it (re-saved as .ods, recalculated) with the same values;
  *   5b. «Tải bộ tệp ví dụ» (help of Tổng hợp) saves the example workbook; opened, Kiểm tra finds
  *      its one deliberate mistake;
+ *   5c. a unit's Word .docx, dropped in Tổng hợp next to a picked .xlsx, consolidates; opened in the
+ *      workspace its appendix table becomes a sheet that «Kiểm tra» checks;
  *   6. a closed network (office.js unreachable) and an Office that never answers both start the
  *      pane in standalone mode within a few seconds.
  * No request leaves 127.0.0.1 (office.js's CDN is answered from the local package). Screenshots
@@ -30,7 +32,9 @@ import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { readWorkbook } from "../../src/xlsx/read";
+import { formPage, ooxmlDocx } from "../support/docx";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
+import { unitEntries } from "../support/unit-values";
 import { axe, buildProduction, launch, openPane, OUT, SCREENSHOTS, serious, serve, type Session } from "./browser";
 
 const PL3 = "tk2011-2020.huyen.pl3";
@@ -287,6 +291,49 @@ test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes'
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
   await page.getByText(/1 lỗi, 0 cảnh báo/).first().waitFor();
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+test("Word: a .docx is picked or dropped in Tổng hợp next to an .xlsx, and opens as sheets to check", async () => {
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+  const entries = unitEntries(FORM, 0, { typeTotals: true, columns: ["y2019"] });
+  const word = {
+    name: "bao-cao-an-nhon.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from(ooxmlDocx(formPage(FORM, entries, { heading: { authority: "ỦY BAN NHÂN DÂN", name: "THỊ XÃ AN NHƠN" } }))),
+  };
+  const [excel] = await receivedFiles();
+
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  const picker = page.locator("[role=tabpanel] input[type=file]");
+  expect(await picker.getAttribute("accept")).toContain(".docx");
+  await picker.setInputFiles([excel]);
+  // The Word file is dropped onto «Tệp nhận được», as from Explorer or an e-mail.
+  const dropped = await page.evaluateHandle(({ name, mimeType, bytes }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
+    return transfer;
+  }, { name: word.name, mimeType: word.mimeType, bytes: [...word.buffer] });
+  const area = page.getByRole("region", { name: "Tệp nhận được" });
+  await area.dispatchEvent("dragover", { dataTransfer: dropped });
+  await area.dispatchEvent("drop", { dataTransfer: dropped });
+  await page.getByText("Đã chọn 2 tệp").waitFor();
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await page.getByText(/Đã tổng hợp 1 phụ lục từ 2\/2 đơn vị/).waitFor({ timeout: 30_000 });
+  const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
+  await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(2);
+  await expect(units.getByText(/THỊ XÃ AN NHƠN/).count()).resolves.toBeGreaterThan(0);
+
+  // Opened in the workspace: its tables become sheets; the appendix is checked like any sheet.
+  await page.locator("#workspace-file").setInputFiles(word);
+  await page.getByText(/trang tính · đã mở: .*bao-cao-an-nhon\.docx/).waitFor();
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByText(/Phụ lục 3/).first().waitFor();
+  await page.getByText(/\b0 lỗi/).first().waitFor();
   expectOnlyLocal(session);
   await session.context.close();
 });

@@ -4,9 +4,9 @@
  * (run by `npm test`); tests that need it fail loudly when it is missing, they are never skipped.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { basename, join } from "path";
 
 export const FILTERS = {
   xlsx: "Calc MS Excel 2007 XML",
@@ -44,4 +44,23 @@ export function libreOfficeFill(input: string, fills: Fill[], outputs: Output[])
   const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_fill.py"), jobFile], { encoding: "utf8", timeout: 180_000 });
   const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ok: boolean; error?: string };
   if (!result.ok) throw new Error(`LibreOffice failed: ${result.error}`);
+}
+
+/**
+ * Converts files with LibreOffice (`soffice --convert-to`, a private profile so parallel runs do
+ * not meet): HTML pages to .docx through Writer ("MS Word 2007 XML"), or to Word 97 .doc.
+ * Returns the output paths, in the order of `inputs`.
+ */
+export function libreOfficeConvert(inputs: string[], to: "docx" | "doc", outDir: string): string[] {
+  const filter = to === "docx" ? 'docx:MS Word 2007 XML' : "doc:MS Word 97";
+  const profile = tempDir("cchc-lo-profile-");
+  execFileSync(
+    "soffice",
+    ["--headless", "--invisible", "--nologo", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", filter, "--outdir", outDir, ...inputs],
+    { encoding: "utf8", timeout: 300_000, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const outputs = inputs.map((input) => join(outDir, `${basename(input).replace(/\.[^.]+$/, "")}.${to}`));
+  const missing = outputs.filter((o) => !existsSync(o));
+  if (missing.length) throw new Error(`LibreOffice did not write ${missing.join(", ")}`);
+  return outputs;
 }

@@ -102,7 +102,8 @@ function cellFor(row: Row, column: Column, unit: number, pos: number, col: numbe
       }
       const tenths = 800 + 30 * unit + 10 * col + pos;
       const value = tenths / 10 + 0.05 * (unit % 2); // 80,0 … 99,x ; odd units type two decimals
-      const v = Math.min(99.95, Math.round(value * 100) / 100);
+      // Capped below 100 with as many decimals as are typed (99,9 or 99,95), so the text means v.
+      const v = Math.min(unit % 2 ? 99.95 : 99.9, Math.round(value * 100) / 100);
       const text = v.toFixed(unit % 2 ? 2 : 1).replace(".", ",");
       return unit % 4 === 3 ? { typed: v, meaning: v } : { typed: text, meaning: v };
     }

@@ -25,6 +25,7 @@ import { InsertView } from "./InsertView";
 import { RollupView } from "./RollupView";
 import { TargetsView } from "./TargetsView";
 import { WorkspacePanel } from "./WorkspacePanel";
+import { ACCEPTED_FORMATS } from "../accepted-files";
 
 export type Step = "insert" | "check" | "rollup" | "targets";
 
@@ -59,7 +60,7 @@ const REASONS: Partial<Record<BootReason, string>> = {
     "Không tải được thư viện Office (mạng nội bộ hoặc không có Internet), hoặc trang đang mở ngoài Excel: phần mềm chạy ở chế độ trình duyệt. Bạn vẫn chèn, kiểm tra và tải phụ lục về dạng .xlsx được.",
   timeout:
     "Office không phản hồi sau vài giây nên phần mềm chạy ở chế độ trình duyệt. Nếu đang mở trong Excel, hãy đóng rồi mở lại phần bổ trợ.",
-  "no-host": "Đang mở ngoài Excel: làm việc trên tệp trong trình duyệt — mở tệp .xlsx, .xls, .ods, chèn phụ lục, kiểm tra, rồi tải về dạng .xlsx.",
+  "no-host": `Đang mở ngoài Excel: làm việc trên tệp trong trình duyệt — mở tệp ${ACCEPTED_FORMATS}, chèn phụ lục, kiểm tra, rồi tải về dạng .xlsx.`,
   "other-host": "Phần bổ trợ này dành cho Excel; ở ứng dụng này nó chạy ở chế độ trình duyệt.",
   error: "Office báo lỗi khi khởi động nên phần mềm chạy ở chế độ trình duyệt.",
 };

@@ -26,9 +26,7 @@ import { Help } from "./Help";
 import { Notes, NotReady } from "./Notes";
 import { asPaneError, Problem } from "./Problem";
 import { useDownload } from "./useDownload";
-
-const ACCEPT =
-  ".xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet";
+import { ACCEPTED_FILES, ACCEPTED_FORMATS } from "../accepted-files";
 
 const STATUS_COLOR: Record<FileStatus, "success" | "danger" | "warning" | "informative" | "subtle"> = {
   ok: "success",
@@ -331,7 +329,7 @@ export function RollupView({ backend }: { backend: Backend }) {
         <ol>
           <li>
             Đánh dấu các trang tính báo cáo của đơn vị cấp dưới đã có trong {backend.kind === "excel" ? "sổ làm việc" : "bảng tính"} (mỗi trang một
-            đơn vị; sửa tên đơn vị nếu trang ghi sai hay không ghi), và/hoặc bấm «Chọn tệp…» để chọn các tệp nhận được (.xlsx, .xls, .ods).
+            đơn vị; sửa tên đơn vị nếu trang ghi sai hay không ghi), và/hoặc bấm «Chọn tệp…» (hoặc kéo thả tệp vào mục «Tệp nhận được») để chọn các tệp nhận được ({ACCEPTED_FORMATS}; văn bản Word: mỗi bảng phụ lục được đọc như một trang tính).
           </li>
           <li>Ghi đơn vị tổng hợp và kỳ báo cáo; nếu muốn biết đơn vị nào chưa gửi, dán danh sách đơn vị phải gửi (mỗi dòng một đơn vị).</li>
           <li>Bấm «Tổng hợp». Số lượng được cộng; tỷ lệ được tính lại từ tử số và mẫu số; danh mục dùng chung (như số TTHC cấp xã) không cộng dồn.</li>
@@ -358,12 +356,23 @@ export function RollupView({ backend }: { backend: Backend }) {
         />
       ) : null}
 
-      <section className={styles.group} aria-labelledby="rollup-files-heading">
+      <section
+        className={styles.group}
+        aria-labelledby="rollup-files-heading"
+        // Files dropped here are added like files picked (from Explorer, Finder or an e-mail attachment).
+        onDragOver={(e) => {
+          if (!running && e.dataTransfer.types.includes("Files")) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          if (!running) pick(e.dataTransfer.files);
+        }}
+      >
         <h3 id="rollup-files-heading" className={styles.h3}>
           Tệp nhận được
         </h3>
         <div className={styles.row}>
-          <input ref={input} type="file" multiple accept={ACCEPT} className={styles.hiddenInput} tabIndex={-1} aria-hidden="true" onChange={(e) => pick(e.currentTarget.files)} />
+          <input ref={input} type="file" multiple accept={ACCEPTED_FILES} className={styles.hiddenInput} tabIndex={-1} aria-hidden="true" onChange={(e) => pick(e.currentTarget.files)} />
           <Button onClick={() => input.current?.click()} disabled={!!running}>
             Chọn tệp…
           </Button>

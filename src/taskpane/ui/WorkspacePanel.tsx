@@ -9,6 +9,7 @@ import type { Backend, PaneError } from "../backend";
 import { displayText, EditRefused, type Workspace, type WorkspaceSheet } from "../workspace";
 import { asPaneError, Problem } from "./Problem";
 import { useDownload } from "./useDownload";
+import { ACCEPTED_FILES, ACCEPTED_FORMATS } from "../accepted-files";
 
 /** Rows of a sheet rendered at once (a window around the selection beyond that). */
 const MAX_ROWS = 400;
@@ -121,7 +122,7 @@ export function WorkspacePanel({ backend, workspace }: Props) {
       <Text className={styles.muted}>
         {state.sheets.length
           ? `${state.sheets.length} trang tính${state.files.length ? ` · đã mở: ${state.files.join(", ")}` : ""}`
-          : "Chưa có trang tính. Chèn một phụ lục hoặc mở tệp .xlsx, .xls, .ods."}
+          : `Chưa có trang tính. Chèn một phụ lục hoặc mở tệp ${ACCEPTED_FORMATS}.`}
       </Text>
       <div className={styles.row}>
         <input
@@ -130,7 +131,7 @@ export function WorkspacePanel({ backend, workspace }: Props) {
           className={styles.fileInput}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
+          accept={ACCEPTED_FILES}
           onChange={(e) => void open(e.currentTarget.files)}
           tabIndex={-1}
           aria-hidden="true"
