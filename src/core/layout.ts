@@ -171,6 +171,7 @@ export interface LayoutOptions {
 export const UNIT_LABEL = "Đơn vị báo cáo:";
 export const PERIOD_LABEL = "Kỳ báo cáo:";
 
+/** How a value of each kind is shown where the add-in writes it: totals, rollups. */
 const NUMBER_FORMAT: Record<CellKind, string | undefined> = {
   count: "#,##0",
   decimal: "General",
@@ -181,6 +182,22 @@ const NUMBER_FORMAT: Record<CellKind, string | undefined> = {
   text: "@",
   heading: undefined,
 };
+
+/** The number format of a value of `kind` written by the add-in (a total, a rollup). */
+export function displayNumberFormat(kind: CellKind): string | undefined {
+  return NUMBER_FORMAT[kind];
+}
+
+/**
+ * The number format of an input cell of `kind`. Counts are General, not "#,##0": Excel reads
+ * "1/2" typed into a number cell as a date, and gives a General cell a date format (the cell
+ * shows 02/01 and Kiểm tra flags a date in a number cell, core/parse), while a "#,##0" cell would
+ * show 45.658 as if it were a count. en-US Excel stores a Vietnamese "1.076" as 1.076, which
+ * "#,##0" would show as 1.
+ */
+function inputNumberFormat(kind: CellKind): string | undefined {
+  return kind === "count" ? "General" : NUMBER_FORMAT[kind];
+}
 
 /** Vietnamese prompt and error text of the native validation for each kind. */
 function validationFor(row: Row, kind: CellKind): Omit<DataValidation, "top" | "left" | "bottom" | "right"> | undefined {
@@ -377,7 +394,7 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
       }
       const textual = kind === "text" || kind === "status" || (kind === "percent" && row.acceptsFraction);
       put(sheetRow, col, null, textual ? "inputText" : "input", {
-        numberFormat: kind === "percent" && row.acceptsFraction ? "@" : NUMBER_FORMAT[kind],
+        numberFormat: kind === "percent" && row.acceptsFraction ? "@" : inputNumberFormat(kind),
       });
     }
     // One native validation per row over its contiguous value columns of the same kind.

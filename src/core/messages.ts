@@ -29,6 +29,8 @@ export const MESSAGES = {
   // --- parsing and cell domains (validation) ---
   not_a_number: (p) =>
     `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không phải là một số${p.detail ? ` (${p.detail})` : ""}. Hãy nhập một số, ví dụ 12, 1.076 hoặc 3,7; để trống hoặc gõ «-» nếu không có số liệu.`,
+  date_typed: (p) =>
+    `${where(p)} (dòng «${p.label}», cột «${p.column}»): ô đang hiện ngày «${p.value}» chứ không phải số liệu — Excel đã hiểu điều bạn gõ (ví dụ 1/2 hay 3/7) là ngày tháng và lưu thành số sê-ri của ngày đó (khoảng 45.000). Hãy gõ lại số liệu, ví dụ 12 hoặc 3,7; nếu ô vẫn hiện ngày, hãy bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ Trang tính), đặt định dạng ô là «General» (Chung) rồi gõ lại. Tỷ lệ dạng phân số thì gõ dấu nháy đơn trước (ví dụ '1180/1200).`,
   not_whole: (p) =>
     `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» không phải là số nguyên, mà chỉ tiêu này là số lượng. Hãy nhập số nguyên không âm, ví dụ 12 hoặc 1.076 (dấu chấm ngăn cách hàng nghìn).`,
   negative: (p) =>

@@ -34,6 +34,9 @@
  *   agree ("2 - Hoàn thành"); a label that names another code is refused.
  * - status: "Đạt" → dat; "Không đạt", "Chưa đạt", "Ko đạt" → khong-dat (any case/diacritics).
  * - flag01: 1/0, TRUE/FALSE, "Có"/"Không".
+ * - A number that the cell shows as a date ("02/01", "2-Jan", "02/01/2025") was typed as one:
+ *   Excel reads "1/2" or "3/7" typed into a number cell as a date and stores its serial number
+ *   (about 45 000). In a number cell it is refused (date_typed) with how to type the value again.
  */
 import type { CellKind, Row } from "../catalog/schema";
 import type { RawCell } from "./grid";
@@ -42,6 +45,7 @@ import { foldVietnamese as foldForCompare } from "./normalize";
 /** Why a cell's content is not acceptable for its kind; each is an IssueCode (error). */
 export type InvalidReason =
   | "not_a_number"
+  | "date_typed"
   | "not_whole"
   | "negative"
   | "percent_out_of_range"
@@ -113,6 +117,27 @@ function clean(n: number): number {
 
 function isWhole(n: number): boolean {
   return Math.abs(n - Math.round(n)) < 1e-9;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates typed into number cells
+
+/**
+ * Whether a cell's shown text is a date as Excel shows one: day and month with "/" or "-"
+ * ("2/1", "02/01", "2-1"), with a year ("02/01/2025", "2.1.2025", "2025-01-02"), or with the
+ * month's name or abbreviation ("2-Jan", "Jan-2", "2-Jan-25", "02-thg 1"). Plain numbers never are
+ * ("1.076", "21,88", "3,7", "12").
+ */
+export function looksLikeDate(text: string): boolean {
+  const t = text.normalize("NFC").trim();
+  return (
+    /^\d{1,2}[/-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(t) ||
+    /^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(t) ||
+    /^\d{4}-\d{1,2}-\d{1,2}$/.test(t) ||
+    /^\d{1,2}[-/ ](?:thg|tháng)\s?\d{1,2}(?:[-/ ]\d{2,4})?$/iu.test(t) ||
+    /^\d{1,2}[-/ ]\p{L}{3,9}\.?(?:[-/ ,]+\d{2,4})?$/u.test(t) ||
+    /^\p{L}{3,9}\.?[-/ ]\d{1,2}(?:[-/ ,]+\d{2,4})?$/u.test(t)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,6 +425,7 @@ export function parseCell(raw: RawCell | null | undefined, kind: CellKind, row: 
     const v = raw.value;
     const text = shown || String(v);
     if (!Number.isFinite(v)) return { type: "invalid", reason: wrongSort(kind), text };
+    if (kind !== "text" && kind !== "heading" && kind !== "status" && looksLikeDate(shown)) return { type: "invalid", reason: "date_typed", text };
     switch (kind) {
       case "text":
       case "heading":

@@ -26,10 +26,10 @@
  * template by `readMarker`; adapters that read sheets of the current workbook as sources must skip
  * sheets for which `isRollupSheet` is true (their titles and labels would otherwise be recognised).
  */
-import { inputColumns } from "../catalog/schema";
+import { cellKind, inputColumns } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import type { Grid, MergeRange } from "./grid";
-import { layoutForm, PERIOD_LABEL, UNIT_LABEL, type LayoutCell, type SheetLayout, type StyleName } from "./layout";
+import { displayNumberFormat, layoutForm, PERIOD_LABEL, UNIT_LABEL, type LayoutCell, type SheetLayout, type StyleName } from "./layout";
 import { METHOD_LABELS, type CellRollup, type FormRollup } from "./rollup";
 import { defaultSheetName, uniqueSheetName } from "./sheet-names";
 import { UNIT_STATUS_LABELS, type UnitStatus, type UnitSummary } from "./units";
@@ -177,7 +177,7 @@ export function layoutRollupSheet(r: FormRollup, header: RollupHeader = {}): She
       const old = cells[at.get(`${sheetRow}:${col}`)!];
       const style: StyleName = old?.style === "total" ? "total" : "result";
       const shown = cell.shown;
-      const kindFormat = old?.numberFormat === "@" ? undefined : old?.numberFormat;
+      const kindFormat = old?.numberFormat === "@" ? undefined : displayNumberFormat(cellKind(row, column));
       const next =
         shown === null
           ? { row: sheetRow, col, value: null, style, ...(kindFormat ? { numberFormat: kindFormat } : {}) }

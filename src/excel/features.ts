@@ -34,3 +34,42 @@ export function hostFeatures(): ExcelFeatures {
 }
 
 export const ALL_FEATURES: ExcelFeatures = detectFeatures(() => true);
+
+/** What the host says about itself (Office.context), for «Kiểm tra môi trường». */
+export interface HostInfo {
+  /** Office.context.diagnostics.version, e.g. "16.0.18227.20002". */
+  version?: string;
+  /** Office.context.diagnostics.platform: "PC", "Mac", "OfficeOnline"… */
+  platform?: string;
+  /** Highest ExcelApi 1.x supported (minor number; 0 when unknown). */
+  apiMinor: number;
+  /** Office.context.displayLanguage and contentLanguage, e.g. "vi-VN". */
+  displayLanguage?: string;
+  contentLanguage?: string;
+}
+
+/** The highest ExcelApi 1.x a host supports (1.1 … 1.30 asked; 0 when even 1.1 is missing). */
+export function highestExcelApi(isSupported: SetSupported): number {
+  let minor = 0;
+  for (let m = 1; m <= 30; m++) if (isSupported(m)) minor = m;
+  return minor;
+}
+
+/** What the real host says about itself; anything it does not tell stays undefined. */
+export function hostInfo(): HostInfo {
+  const context = Office.context as Partial<typeof Office.context> | undefined;
+  const read = <T>(get: () => T): T | undefined => {
+    try {
+      return get();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    version: read(() => context?.diagnostics?.version),
+    platform: read(() => String(context?.diagnostics?.platform ?? "")) || undefined,
+    apiMinor: highestExcelApi((minor) => !!read(() => Office.context.requirements.isSetSupported("ExcelApi", `1.${minor}`))),
+    displayLanguage: read(() => context?.displayLanguage),
+    contentLanguage: read(() => context?.contentLanguage),
+  };
+}

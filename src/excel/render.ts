@@ -1,16 +1,19 @@
 /**
  * Writes sheet layouts into the open workbook through Office.js. Deliberately thin: every
  * decision (cells, styles, validations, names) comes from core; this file only translates it
- * into queued Office.js calls, in two round trips whatever the number of rows or forms:
+ * into queued Office.js calls:
  *   1. read the existing sheet names (so nothing is overwritten or renamed);
- *   2. queue every sheet, value, format, merge, validation and protection, then sync once.
+ *   2. queue every sheet, value, format, merge, validation and protection, then sync — once when
+ *      it fits a request (all 21 forms take 2.1 MB), else in as few requests as the budget allows
+ *      (`writeSheets`): round trips grow with bytes, never with rows.
  * `queueSheet` is the one per-sheet writer: templates (insertForms) and rollup sheets
  * (src/excel/rollup.ts) go through it, so both look exactly like their .xlsx counterparts.
  */
 import { MARKED_ROWS } from "../core/marks";
 import { MARK_COLORS, STYLES, layoutMatrix, styleRectangles, type CellStyle, type SheetLayout } from "../core/layout";
 import { uniqueSheetName } from "../core/sheet-names";
-import { ExcelFeatures } from "./features";
+import type { ExcelFeatures } from "./features";
+import { ACTION_BYTES, DEFAULT_REQUEST_BYTES, REQUEST_OVERHEAD, arrayBytes, estimateFormattingBytes, packRequests, type Piece } from "./request-size";
 
 export interface FormToInsert {
   /** Wanted sheet name; made unique against the workbook's names. */
@@ -166,50 +169,120 @@ function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, features: 
   });
 }
 
-/**
- * Bytes an action takes in a request, on the generous side: Office.js sends each as JSON with the
- * object path it acts on (a range, its format, font…), about 100-150 bytes all told.
- */
-const ACTION_BYTES = 200;
+// ---------------------------------------------------------------------------------------------
+// Sheets written in requests under a budget
+
+/** Part of a sheet sent in one request: rows [from, to) of its cells, and/or its formatting. */
+interface SheetPiece extends Piece {
+  /** The sheet is added by this piece (its first). */
+  add: boolean;
+  from: number;
+  to: number;
+  formatting: boolean;
+}
+
+/** Pieces of one sheet: the whole sheet when it fits a request, else row slices then its formatting. */
+function sheetPieces(item: number, block: CellBlock, formatting: number, budget: number): SheetPiece[] {
+  const room = budget - REQUEST_OVERHEAD; // what a piece alone in a request may take
+  const rows = block.matrix.length;
+  const slice = (from: number, to: number) => arrayBytes(block.formats.slice(from, to)) + arrayBytes(block.matrix.slice(from, to)) + ACTION_BYTES;
+  const whole = slice(0, rows) + ACTION_BYTES;
+  if (whole + formatting <= room) return [{ item, add: true, from: 0, to: rows, formatting: true, bytes: whole + formatting }];
+  const pieces: SheetPiece[] = [];
+  let from = 0;
+  for (let to = 1; to <= rows; to++) {
+    if (to < rows && slice(from, to + 1) + 2 * ACTION_BYTES <= room) continue;
+    pieces.push({ item, add: pieces.length === 0, from, to, formatting: false, bytes: slice(from, to) + 2 * ACTION_BYTES });
+    from = to;
+  }
+  const last = pieces[pieces.length - 1];
+  if (last.bytes + formatting <= room) {
+    last.formatting = true;
+    last.bytes += formatting;
+  } else pieces.push({ item, add: false, from: rows, to: rows, formatting: true, bytes: formatting + ACTION_BYTES });
+  return pieces;
+}
+
+export interface SheetsWritten {
+  /** The sheets added, in the order given. */
+  sheets: Excel.Worksheet[];
+  /** Requests sent (1 unless the sheets exceed a request). */
+  requests: number;
+  /** Each request's estimated size, in bytes (tests compare them with what office.js sends). */
+  estimates: number[];
+}
 
 /**
- * A conservative estimate of the request bytes `queueSheet` sends for a layout besides its cells
- * block: the actions it queues, counted the way queueFormatting queues them. Used to keep a
- * request under Excel on the web's 5 MB limit (src/excel/rollup.ts).
+ * Adds the sheets `names[i]` and writes `layouts[i]` into them, in as few requests as `budget`
+ * allows — one when everything fits; a sheet larger than a request is written in slices of rows.
+ * `finish` queues what must go with the last request (activating a sheet, renaming…), costing
+ * `finishBytes`. One sync per request (round trips grow with bytes, not with rows or sheets).
  */
-export function estimateFormattingBytes(layout: SheetLayout): number {
-  let actions = 2 * layout.widths.length + 2 * Object.keys(layout.heights).length;
-  for (const rects of styleRectangles(layout).values()) actions += 13 * rects.length;
-  const t = layout.table;
-  const boxes = 1 + layout.cells.filter((c) => STYLES[c.style].border && (c.row < t.top || c.row > t.bottom || c.col < t.left || c.col > t.right)).length;
-  actions += 20 * boxes + 2 * layout.merges.length + 8;
-  actions += 7 * layout.validations.length + 7 * layout.conditionalFormats.length + 8;
-  const text = layout.validations.reduce((n, v) => n + v.prompt.length + v.error.length + v.promptTitle.length + v.errorTitle.length + (v.list?.join(",").length ?? 0), 0);
-  return actions * ACTION_BYTES + 3 * text;
+export async function writeSheets(
+  context: Excel.RequestContext,
+  items: readonly { name: string; layout: SheetLayout }[],
+  features: ExcelFeatures,
+  degraded: Set<string>,
+  options: {
+    budget?: number;
+    first?: number;
+    finish?: (sheets: Excel.Worksheet[]) => void;
+    finishBytes?: number;
+    /** After each request: requests sent, of all. */
+    onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<SheetsWritten> {
+  const budget = options.budget ?? DEFAULT_REQUEST_BYTES;
+  const blocks = items.map((s) => cellBlock(s.layout));
+  const pieces: SheetPiece[] = items.flatMap((s, i) => sheetPieces(i, blocks[i], estimateFormattingBytes(s.layout), budget));
+  const finish: SheetPiece = { item: -1, add: false, from: 0, to: 0, formatting: false, bytes: options.finishBytes ?? ACTION_BYTES };
+  const requests = packRequests([...pieces, finish], budget, options.first);
+  const worksheets = context.workbook.worksheets;
+  const sheets: Excel.Worksheet[] = [];
+  for (const [q, request] of requests.entries()) {
+    for (const piece of request) {
+      if (piece === finish) {
+        options.finish?.(sheets);
+        continue;
+      }
+      const { name, layout } = items[piece.item];
+      if (piece.add) sheets[piece.item] = worksheets.add(name);
+      const sheet = sheets[piece.item];
+      queueCells(sheet, blocks[piece.item], piece.from, piece.to);
+      if (piece.formatting) queueSheet(sheet, layout, features, degraded, false);
+    }
+    // One request per batch: a single one unless the sheets exceed a request (see above).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    options.onProgress?.(q + 1, requests.length);
+  }
+  const overhead = (q: number) => (q === 0 ? (options.first ?? REQUEST_OVERHEAD) : REQUEST_OVERHEAD);
+  return { sheets, requests: requests.length, estimates: requests.map((r, q) => r.reduce((n, p) => n + p.bytes, overhead(q))) };
 }
 
 /**
  * Inserts the forms as new sheets, never touching existing ones, and activates the first new
- * sheet. Two `context.sync()` calls in all.
+ * sheet. Two `context.sync()` calls when the forms fit one request (every form of the catalogue
+ * does), one more per request otherwise.
  */
-export async function insertForms(context: Excel.RequestContext, forms: FormToInsert[], features: ExcelFeatures): Promise<InsertResult> {
+export async function insertForms(
+  context: Excel.RequestContext,
+  forms: FormToInsert[],
+  features: ExcelFeatures,
+  budget = DEFAULT_REQUEST_BYTES,
+  onProgress?: (done: number, total: number) => void,
+): Promise<InsertResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
 
   const taken = worksheets.items.map((s) => s.name);
   const degraded = new Set<string>();
-  const sheets: InsertResult["sheets"] = [];
-  let first: Excel.Worksheet | undefined;
-  for (const item of forms) {
+  const items = forms.map((item) => {
     const name = uniqueSheetName(item.name, taken);
     taken.push(name);
-    const sheet = worksheets.add(name);
-    first ??= sheet;
-    queueSheet(sheet, item.layout, features, degraded);
-    sheets.push({ name, formId: item.layout.formId });
-  }
-  first?.activate();
-  await context.sync();
-  return { sheets, degraded: [...degraded] };
+    return { name, layout: item.layout };
+  });
+  await writeSheets(context, items, features, degraded, { budget, finish: (sheets) => sheets[0]?.activate(), ...(onProgress ? { onProgress } : {}) });
+  return { sheets: items.map((s) => ({ name: s.name, formId: s.layout.formId })), degraded: [...degraded] };
 }

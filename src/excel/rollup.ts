@@ -4,20 +4,21 @@
  * core (core/consolidate, core/rollup-layout); this file reads and writes through Office.js.
  *
  * Round trips, whatever the number of units or forms:
- * - `readWorkbookSheets`: one (the chosen sheets' used ranges);
+ * - `readWorkbookSheets`: the chosen sheets' used ranges, in requests whose responses stay under
+ *   a byte budget (src/excel/read.ts): one for a few sheets, more as the bytes grow;
  * - `writeRollup`: three when the output fits one request — 1. the sheet list, 2. the first rows
  *   of every sheet (to find the previous rollup's marker: a sheet cannot be read before it is
- *   listed), 3. replace the previous rollup's sheets by the new ones. Excel on the web refuses a
- *   request over 5 MB: when the output's estimated size exceeds `requestBytes`, the sheets are
- *   spread over several requests, never more than one per output sheet unless a single sheet
- *   is itself larger than a request (then its rows are written in slices).
+ *   listed), 3. the new sheets written and the previous rollup's replaced. Excel on the web
+ *   refuses a request over 5 MB: when the output's estimated size exceeds `requestBytes`, the
+ *   sheets are spread over several requests, never more than one per output sheet unless a single
+ *   sheet is itself larger than a request (then its rows are written in slices).
  *
  * Rebuild rule (core/rollup-layout): exactly the sheets carrying the rollup marker in their first
  * rows are replaced; every other sheet — the unit sheets, a user's sheet named "TH …" — is never
- * touched. The old sheets are renamed out of the way, the new ones added under the names the
- * consolidation chose against the remaining sheets, then the old ones deleted, all in one request,
- * so a workbook whose only visible sheets are the previous rollup's still keeps one visible sheet
- * throughout and a second run gives the same sheets under the same names.
+ * touched. Atomic as far as Excel allows: the new sheets are written first, under temporary
+ * names; only the last request renames the old sheets aside, gives the new ones their names and
+ * deletes the old ones. A failure on the way removes what was written and leaves the previous
+ * rollup as it was (`restore`). A second run gives the same sheets under the same names.
  */
 import { consolidate, type Consolidation, type ConsolidateOptions } from "../core/consolidate";
 import type { Grid, RawCell } from "../core/grid";
@@ -25,21 +26,20 @@ import { readRollupMarker, type RollupMarker, type RollupSheetKind } from "../co
 import { uniqueSheetName } from "../core/sheet-names";
 import type { ReceivedSource } from "../core/units";
 import type { ExcelFeatures } from "./features";
-import { cellBlock, estimateFormattingBytes, queueCells, queueSheet, type CellBlock } from "./render";
-import { queueRead, toGrid } from "./validate";
+import { writeSheets } from "./render";
+import { ACTION_BYTES, DEFAULT_REQUEST_BYTES } from "./request-size";
+import { readSheets, type ReadOptions } from "./read";
 
 // ---------------------------------------------------------------------------------------------
 // Sources: sheets of the open workbook
 
 /**
  * The chosen sheets of the open workbook as Grids (values and displayed text from A1), in the
- * order given. One round trip. A name that no longer exists fails the call (ItemNotFound).
+ * order given (src/excel/read.ts: round trips grow with the bytes read). A name that no longer
+ * exists fails the call (ItemNotFound).
  */
-export async function readWorkbookSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
-  const worksheets = context.workbook.worksheets;
-  const reads = names.map((name) => queueRead(worksheets, name));
-  await context.sync();
-  return reads.map((r) => toGrid(r.name, r.used));
+export async function readWorkbookSheets(context: Excel.RequestContext, names: readonly string[], options: ReadOptions = {}): Promise<Grid[]> {
+  return (await readSheets(context, names, options)).map((r) => r.grid);
 }
 
 export { sheetSourceLabel, sourcesFromSheets } from "../core/workbook";
@@ -91,13 +91,14 @@ function headGrid(name: string, head: Excel.Range): Grid {
 // ---------------------------------------------------------------------------------------------
 // Writing the rollup
 
-/** Excel on the web refuses a request over 5 MB; the writer stays under this, with a margin. */
-export const DEFAULT_REQUEST_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_REQUEST_BYTES } from "./request-size";
 
 export interface RollupWriteOptions extends Omit<ConsolidateOptions, "taken"> {
   features: ExcelFeatures;
   /** Largest request the writer sends, in bytes (estimated on the conservative side). */
   requestBytes?: number;
+  /** After each write request: requests sent, of all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface WrittenSheet {
@@ -116,86 +117,35 @@ export interface RollupWriteResult {
   active: string;
   /** Requests sent to write (1 unless the output had to be split, see the header). */
   writeRequests: number;
+  /** Each write request's estimated size in bytes (tests compare them with what office.js sends). */
+  requestEstimates: number[];
   /** Vietnamese notes about what this Excel could not apply (older ExcelApi sets). */
   degraded: string[];
 }
 
-/** UTF-8 length of a string, as it travels in a request. */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
+/**
+ * Puts the workbook back as it was before a rebuild that failed: the new sheets written so far
+ * (under their temporary names, or already under a final name) go, the previous rollup's sheets
+ * get their names back. The last request renames every old sheet aside before any new sheet takes
+ * a final name, so a sheet under a final name whose old sheet stands aside is a new one. Best
+ * effort: a failure here leaves sheets that carry the rollup marker, replaced by the next rebuild.
+ */
+async function restore(context: Excel.RequestContext, temporary: readonly string[], old: readonly string[], aside: readonly string[]): Promise<void> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const names = new Set(worksheets.items.map((s) => s.name));
+    for (const name of temporary) if (names.has(name)) worksheets.getItem(name).delete();
+    old.forEach((name, i) => {
+      if (!names.has(aside[i])) return;
+      if (names.has(name)) worksheets.getItem(name).delete();
+      worksheets.getItem(aside[i]).name = name;
+    });
+    await context.sync();
+  } catch {
+    /* the rebuild's own error is the one to report */
   }
-  return n;
-}
-
-/** Bytes of one row of the cells block (its number formats and values). */
-function rowBytes(block: CellBlock, r: number): number {
-  return utf8Length(JSON.stringify(block.formats[r])) + utf8Length(JSON.stringify(block.matrix[r])) + 2;
-}
-
-/** A piece of work sent in one request: some rows of a sheet's cells, and/or its formatting. */
-interface Piece {
-  item: number;
-  add: boolean;
-  from: number;
-  to: number;
-  formatting: boolean;
-  bytes: number;
-}
-
-/** Fixed cost of a request, and of an action around the cells (add, rename, delete, activate). */
-const REQUEST_OVERHEAD = 2048;
-const ACTION_BYTES = 200;
-
-/** Pieces of one sheet: the whole sheet when it fits a request, else row slices then its formatting. */
-function piecesOf(item: number, block: CellBlock, formatting: number, budget: number): Piece[] {
-  const rows = block.matrix.length;
-  const sizes = Array.from({ length: rows }, (_, r) => rowBytes(block, r));
-  const cells = sizes.reduce((a, b) => a + b, 0) + 2 * ACTION_BYTES;
-  if (cells + formatting + ACTION_BYTES <= budget) return [{ item, add: true, from: 0, to: rows, formatting: true, bytes: cells + formatting + ACTION_BYTES }];
-  const pieces: Piece[] = [];
-  let from = 0;
-  let bytes = 3 * ACTION_BYTES;
-  for (let r = 0; r < rows; r++) {
-    if (r > from && bytes + sizes[r] > budget) {
-      pieces.push({ item, add: pieces.length === 0, from, to: r, formatting: false, bytes });
-      from = r;
-      bytes = 3 * ACTION_BYTES;
-    }
-    bytes += sizes[r];
-  }
-  pieces.push({ item, add: pieces.length === 0, from, to: rows, formatting: false, bytes });
-  const last = pieces[pieces.length - 1];
-  if (last.bytes + formatting <= budget) {
-    last.formatting = true;
-    last.bytes += formatting;
-  } else pieces.push({ item, add: false, from: rows, to: rows, formatting: true, bytes: formatting + ACTION_BYTES });
-  return pieces;
-}
-
-/** Pieces packed, in order, into as few requests as the budget allows. */
-function pack(pieces: readonly Piece[], budget: number, first: number): Piece[][] {
-  const requests: Piece[][] = [];
-  let current: Piece[] = [];
-  let bytes = first;
-  for (const piece of pieces) {
-    if (current.length && bytes + piece.bytes > budget) {
-      requests.push(current);
-      current = [];
-      bytes = REQUEST_OVERHEAD;
-    }
-    current.push(piece);
-    bytes += piece.bytes;
-  }
-  if (current.length) requests.push(current);
-  return requests;
 }
 
 /**
@@ -205,54 +155,58 @@ function pack(pieces: readonly Piece[], budget: number, first: number): Piece[][
  * order. The new names avoid every remaining sheet's name.
  */
 export async function writeRollup(context: Excel.RequestContext, sources: readonly ReceivedSource[], options: RollupWriteOptions): Promise<RollupWriteResult> {
-  const { features, requestBytes = DEFAULT_REQUEST_BYTES, ...consolidateOptions } = options;
+  const { features, requestBytes = DEFAULT_REQUEST_BYTES, onProgress, ...consolidateOptions } = options;
   const listed = await listWorkbookSheets(context);
-  const old = listed.filter((s) => s.rollup);
+  const old = listed.filter((s) => s.rollup).map((s) => s.name);
   const remaining = listed.filter((s) => !s.rollup).map((s) => s.name);
   const consolidation = consolidate(sources, { ...consolidateOptions, taken: remaining });
   const output = consolidation.sheets;
 
-  // Old sheets step aside under names no sheet has or will have, so the new ones can take theirs.
+  // Names no sheet has or will have: the new sheets are written under temporary ones, and the old
+  // ones step aside under others in the last request so that the new ones can take their names.
   const taken = [...listed.map((s) => s.name), ...output.map((s) => s.name)];
-  const aside = old.map((s) => {
-    const name = uniqueSheetName(`~CCHC cũ ${s.name}`, taken);
+  const fresh = (wanted: string) => {
+    const name = uniqueSheetName(wanted, taken);
     taken.push(name);
     return name;
-  });
-
-  const blocks = output.map((s) => cellBlock(s.layout));
-  const pieces = output.flatMap((s, i) => piecesOf(i, blocks[i], estimateFormattingBytes(s.layout), requestBytes));
-  const requests = pack(pieces, requestBytes, REQUEST_OVERHEAD + (2 * old.length + 1) * ACTION_BYTES);
+  };
+  const temporary = output.map((_, i) => fresh(`~CCHC mới ${i + 1}`));
+  const aside = old.map((name) => fresh(`~CCHC cũ ${name}`));
 
   const allOk = consolidation.units.units.every((u) => u.status === "ok");
   const shown = (allOk && output.find((s) => s.kind === "rollup")) || output[0];
   const worksheets = context.workbook.worksheets;
   const degraded = new Set<string>();
-  const added = new Map<number, Excel.Worksheet>();
-  for (let q = 0; q < requests.length; q++) {
-    const previous = q === 0 ? old.map((s) => worksheets.getItem(s.name)) : [];
+  // The last request: the old sheets aside, the new ones under their names, the old ones deleted
+  // (the new sheets exist: the workbook keeps a visible sheet), the sheet to show activated.
+  const finish = (sheets: Excel.Worksheet[]) => {
+    const previous = old.map((name) => worksheets.getItem(name));
     previous.forEach((sheet, i) => (sheet.name = aside[i]));
-    for (const piece of requests[q]) {
-      const { name, layout } = output[piece.item];
-      if (piece.add) added.set(piece.item, worksheets.add(name));
-      const sheet = added.get(piece.item)!;
-      queueCells(sheet, blocks[piece.item], piece.from, piece.to);
-      if (piece.formatting) queueSheet(sheet, layout, features, degraded, false);
-    }
-    // The new sheets exist now (one at least): the old ones can go without leaving no visible sheet.
+    sheets.forEach((sheet, i) => (sheet.name = output[i].name));
     for (const sheet of previous) sheet.delete();
-    if (q === requests.length - 1 && shown) added.get(output.indexOf(shown))?.activate();
-    // One request per batch: a single one unless the output exceeds a request (see the header).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    if (shown) sheets[output.indexOf(shown)]?.activate();
+  };
+  let written;
+  try {
+    written = await writeSheets(
+      context,
+      output.map((s, i) => ({ name: temporary[i], layout: s.layout })),
+      features,
+      degraded,
+      { budget: requestBytes, finish, finishBytes: (3 * old.length + output.length + 1) * ACTION_BYTES, ...(onProgress ? { onProgress } : {}) },
+    );
+  } catch (error) {
+    await restore(context, temporary, old, aside);
+    throw error;
   }
 
   return {
     consolidation,
     sheets: output.map((s) => ({ name: s.name, kind: s.kind, ...(s.formId ? { formId: s.formId } : {}) })),
-    replaced: old.map((s) => s.name),
+    replaced: old,
     active: shown?.name ?? "",
-    writeRequests: requests.length,
+    writeRequests: written.requests,
+    requestEstimates: written.estimates,
     degraded: [...degraded],
   };
 }

@@ -6,16 +6,18 @@
  * compared with the suggestions, never written.
  *
  * Round trips, whatever the number of sheets or rows: 1. the sheet list, 2. every visible sheet's
- * used range, 3. the flags columns that change (T marks added where a target is not met, cleared
- * where it now is; validation's E and W marks are kept). No third round trip when the level
- * cannot be told (the pane asks for it and runs again).
+ * cells (src/excel/read.ts: their sizes, then their values — one request unless the bytes exceed
+ * a response), 3. the flags columns that change (T marks added where a target is not met, cleared
+ * where it now is; validation's E and W marks are kept). No write when the level cannot be told
+ * (the pane asks for it and runs again).
  */
 import type { Form } from "../catalog/schema";
 import type { Area } from "../catalog/targets";
 import { MARK_NOTES, targetMarks } from "../core/marks";
 import { notMetCells, targetReport, type TargetMarkCell, type TargetReport, type TargetReportOptions } from "../core/target-report";
 import { summariseByArea, type StatusCounts } from "../core/targets";
-import { queueMarks, queueRead, toGrid } from "./validate";
+import { readSheets, type ReadOptions } from "./read";
+import { queueMarks } from "./validate";
 
 /** A cell marked as short of a target, for the pane's list (click → `selectCell(sheet, address)`). */
 export type TargetMark = TargetMarkCell;
@@ -38,24 +40,28 @@ const PROTECTED_NOTE = MARK_NOTES.targets;
  * `level`: the level of the report when the sheets do not tell it; `baselines`: values of the
  * base year for change targets, by target id.
  */
-export async function checkTargets(context: Excel.RequestContext, forms: readonly Form[], options: TargetReportOptions = {}): Promise<TargetCheck> {
+export async function checkTargets(
+  context: Excel.RequestContext,
+  forms: readonly Form[],
+  options: TargetReportOptions = {},
+  read: ReadOptions = {},
+): Promise<TargetCheck> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();
   const names = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
-  const reads = names.map((name) => queueRead(worksheets, name));
-  await context.sync();
+  const reads = await readSheets(context, names, read);
 
-  const grids = reads.map((r) => toGrid(r.name, r.used));
+  const grids = reads.map((r) => r.grid);
   const report = targetReport(grids, forms, options);
   const result: TargetCheck = { report, byArea: summariseByArea(report.results), marks: [], degraded: [] };
   if (!report.level) return result;
 
   result.marks.push(...notMetCells(report.results));
-  reads.forEach((read, i) => {
+  for (const read of reads) {
     const addresses = result.marks.filter((m) => m.sheet === read.name).map((m) => m.address);
-    queueMarks(read, grids[i], targetMarks(addresses), ["T"], result.degraded, PROTECTED_NOTE(read.name));
-  });
+    queueMarks(read, read.grid, targetMarks(addresses), ["T"], result.degraded, PROTECTED_NOTE(read.name));
+  }
   await context.sync();
   return result;
 }

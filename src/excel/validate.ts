@@ -1,17 +1,22 @@
 /**
  * "Kiểm tra" in Excel: read sheets, run the core pipeline (recognise + validate), and show the
- * problems as marks that never touch the user's formatting (core/marks.ts). Round trips are
- * constant whatever the number of rows: one read and one write for the sheets named, plus one
- * read of the sheet list when validating the whole workbook.
+ * problems as marks that never touch the user's formatting (core/marks.ts). Round trips do not
+ * grow with rows or sheets, only with the bytes read (src/excel/read.ts): the sheet list when
+ * validating the whole workbook, the sheets' sizes, their cells (one request unless the response
+ * would exceed Excel on the web's limit), and one write for the marks.
  */
 import type { Form } from "../catalog/schema";
-import type { Grid, RawCell } from "../core/grid";
+import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { MARKED_ROWS, MARK_NOTES, findFlagsColumn, issueMarks, markRules, planMarks, type CellMark, type MarkKind } from "../core/marks";
 import { MARK_COLORS } from "../core/layout";
-import { analyseWorkbook, sheetSummary, type SheetSummary } from "../core/workbook";
+import { analyseWorkbook, sheetSummary, type SheetSummary as CheckedSheetSummary } from "../core/workbook";
+import { readSheets, type ReadOptions, type SheetRead } from "./read";
 
-export type { SheetSummary } from "../core/workbook";
+export interface SheetSummary extends CheckedSheetSummary {
+  /** The worksheet's id: stays when the sheet is renamed; a sheet deleted and made again has a new one. */
+  sheetId: string;
+}
 
 export interface ExcelValidation {
   sheets: SheetSummary[];
@@ -22,49 +27,17 @@ export interface ExcelValidation {
   degraded: string[];
 }
 
-/** A sheet whose used range (and protection) was queued for loading by `queueRead`. */
-export interface ReadSheet {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
-  name: string;
-}
-
-/** Queues the load of a sheet's used range (values, text, position) and protection state. */
-export function queueRead(worksheets: Excel.WorksheetCollection, name: string): ReadSheet {
-  const sheet = worksheets.getItem(name);
-  const used = sheet.getUsedRangeOrNullObject(false);
-  used.load("values,text,rowIndex,columnIndex");
-  sheet.protection.load("protected");
-  return { sheet, used, name };
-}
-
-/** A loaded range (a used range, or part of one) as a core Grid: rows and columns from A1. */
-export function toGrid(name: string, used: Excel.Range): Grid {
-  const cells: (RawCell | null)[][] = [];
-  if (used.isNullObject) return { sheet: name, cells };
-  for (let r = 0; r < used.rowIndex; r++) cells.push([]);
-  used.values.forEach((row, r) => {
-    const out: (RawCell | null)[] = new Array(used.columnIndex).fill(null);
-    row.forEach((value, c) => {
-      const text = used.text[r][c];
-      out.push(value === "" || value === null ? null : { value: value as RawCell["value"], text });
-    });
-    cells.push(out);
-  });
-  return { sheet: name, cells };
-}
-
 export { findFlagsColumn } from "../core/marks";
 
 /**
- * Queues the marks of one sheet (core/marks `planMarks`): the flags column rewritten with `marks`
- * for the kinds in `replace`, the other kinds kept as read; written only when it changes. A sheet
+ * Queues the marks of one sheet (core/marks `planMarks`): the flags column rewritten with `marks` for the
+ * kinds in `replace`, the other kinds kept as read; written only when it changes. A sheet
  * without a flags column gets one, hidden, with the mark rules, when there is something to mark
  * — unless it is protected (then `protectedNote` goes to `degraded`). Returns the flags column
  * used, if any.
  */
 export function queueMarks(
-  read: ReadSheet,
+  read: SheetRead,
   grid: Grid,
   marks: readonly CellMark[],
   replace: readonly MarkKind[],
@@ -76,7 +49,7 @@ export function queueMarks(
   if (!plan) return undefined; // nothing to mark and nothing to clear
   const { flagsCol } = plan;
   if (plan.create) {
-    if (read.sheet.protection.protected) {
+    if (read.protected) {
       degraded.push(protectedNote);
       return undefined;
     }
@@ -96,21 +69,20 @@ export function queueMarks(
 const PROTECTED_NOTE = MARK_NOTES.check;
 
 /**
- * Validates the named sheets, or every visible sheet when `only` is absent, and marks their
- * problem cells. Sheets that match no form are listed, not marked.
+ * Validates the sheets `only` names (names or ids), or every visible sheet when `only` is absent,
+ * and marks their problem cells. Sheets that match no form are listed, not marked.
  */
-export async function validateWorkbook(context: Excel.RequestContext, forms: readonly Form[], only?: string[]): Promise<ExcelValidation> {
+export async function validateWorkbook(context: Excel.RequestContext, forms: readonly Form[], only?: string[], options: ReadOptions = {}): Promise<ExcelValidation> {
   const worksheets = context.workbook.worksheets;
-  let names = only;
-  if (!names) {
+  let keys = only;
+  if (!keys) {
     worksheets.load("items/name,items/visibility");
     await context.sync();
-    names = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+    keys = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
   }
-  const reads = names.map((name) => queueRead(worksheets, name));
-  await context.sync();
+  const reads = await readSheets(context, keys, options);
 
-  const grids = reads.map((r) => toGrid(r.name, r.used));
+  const grids = reads.map((r) => r.grid);
   const analyses = analyseWorkbook(grids, forms);
   const degraded: string[] = [];
   const result: ExcelValidation = { sheets: [], unrecognised: [], issues: [], degraded };
@@ -123,7 +95,7 @@ export async function validateWorkbook(context: Excel.RequestContext, forms: rea
       continue;
     }
     const flagsCol = queueMarks(reads[index], grids[index], issueMarks(analysis.issues), ["E", "W"], degraded, PROTECTED_NOTE(analysis.sheet));
-    result.sheets.push(sheetSummary({ ...analysis, filled: analysis.filled }, flagsCol));
+    result.sheets.push({ ...sheetSummary({ ...analysis, filled: analysis.filled }, flagsCol), sheetId: reads[index].id });
     result.issues.push(...analysis.issues);
   }
   await context.sync();

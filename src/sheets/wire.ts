@@ -12,6 +12,7 @@
 import type { Level } from "../catalog/schema";
 import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
+import type { ProbeResult } from "../core/probes";
 import type { SheetLayout } from "../core/layout";
 import type { RollupMarker } from "../core/rollup-layout";
 import type { TargetReport, TargetReportOptions } from "../core/target-report";
@@ -68,26 +69,9 @@ export interface RollupPiece {
   finish?: FinishPlan;
 }
 
-/** One probe of the «Kiểm tra môi trường» diagnostic: what was written and what Sheets kept. */
-export interface ProbeResult {
-  id: string;
-  /** Vietnamese: what was tried. */
-  label: string;
-  written: string;
-  numberFormat: string;
-  /** As read back: the formula (if Sheets made one), the value and what the cell shows. */
-  formula: string;
-  value: string;
-  display: string;
-  readFormat: string;
-  /** The cell holds what we meant (text stayed text, the format is the one written). */
-  ok: boolean;
-}
-
-export interface EnvironmentReport {
-  host: "sheets";
-  locale: string;
-  timeZone: string;
+/** «Kiểm tra môi trường» in Google Sheets: facts, probes (core/probes' shape, as for Excel), notes. */
+export interface SheetsEnvironment {
+  facts: { label: string; value: string }[];
   probes: ProbeResult[];
   /** Vietnamese summary lines. */
   notes: string[];
@@ -106,7 +90,7 @@ export interface RpcMethods {
   rollupFinish: { request: { aside: string[]; active?: string }; response: null };
   rollupAbort: { request: { created: string[]; replace: string[]; aside: string[] }; response: null };
   targets: { request: { level?: Level; baselines?: TargetReportOptions["baselines"] }; response: SheetsTargetCheck };
-  environment: { request: Record<string, never>; response: EnvironmentReport };
+  environment: { request: Record<string, never>; response: SheetsEnvironment };
 }
 
 export type RpcMethod = keyof RpcMethods;

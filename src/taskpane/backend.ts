@@ -15,6 +15,7 @@
 import type { Level } from "../catalog";
 import type { Area } from "../catalog/targets/schema";
 import type { Issue } from "../core/issues";
+import type { ProbeResult } from "../core/probes";
 import type { TargetReport } from "../core/target-report";
 import type { StatusCounts } from "../core/targets";
 import type { Workspace } from "./workspace";
@@ -172,6 +173,40 @@ export type TargetsOutcome =
       degraded: string[];
     };
 
+// ---- Progress -------------------------------------------------------------------------------------
+
+/**
+ * What the backend is busy with, for the pane's progress line (shown once it lasts over a second):
+ * a Vietnamese label, and how far along when it can tell.
+ */
+export interface Activity {
+  label: string;
+  done?: number;
+  total?: number;
+}
+
+// ---- Kiểm tra môi trường -------------------------------------------------------------------------
+
+/** One fact about the host: «Phiên bản», «16.0.18227.20002». */
+export interface EnvironmentFact {
+  label: string;
+  value: string;
+}
+
+/** One probe and what the host made of it (the same shape for every host). */
+export type { ProbeResult } from "../core/probes";
+
+/** The result of «Kiểm tra môi trường», shown in the pane and copied as text for the developers. */
+export interface EnvironmentReport {
+  /** "Excel", "Google Sheets". */
+  host: string;
+  /** Version, platform, highest API set, languages… in the order shown. */
+  facts: EnvironmentFact[];
+  probes: ProbeResult[];
+  /** Vietnamese notes: what could not be probed, or could not be cleaned up. */
+  notes: string[];
+}
+
 // ---- The interface ----------------------------------------------------------------------------
 
 export interface Backend {
@@ -201,6 +236,16 @@ export interface Backend {
   sourceSheets(): Promise<SourceSheets>;
   /** Evaluates the targets (Chỉ tiêu) on the open sheets, at `level` or the level the sheets tell. */
   targets(level?: Level): Promise<TargetsOutcome>;
+  /**
+   * What the backend is busy with (progress of reading, writing, waiting for Excel), or undefined
+   * when it is idle. Returns the unsubscribe function.
+   */
+  onActivity?(listener: (activity: Activity | undefined) => void): () => void;
+  /**
+   * «Kiểm tra môi trường»: the host's version and API level, and probes of what it does with what
+   * the add-in writes, on a temporary sheet removed afterwards. Throws PaneError.
+   */
+  diagnose?(): Promise<EnvironmentReport>;
   /** Standalone mode only: the sheets the user works on (preview, edits, selection). */
   readonly workspace?: Workspace;
   /** Standalone mode only: appends the sheets of a workbook file; returns their names. */

@@ -10,7 +10,7 @@
  */
 import type { Backend } from "./backend";
 import { ExcelBackend } from "./excel-backend";
-import { hostFeatures } from "../excel/features";
+import { hostFeatures, hostInfo } from "../excel/features";
 import { SheetsBackend, type ScriptRun } from "./sheets-backend";
 import { StandaloneBackend } from "./standalone-backend";
 
@@ -110,6 +110,7 @@ export async function boot(timeoutMs = BOOT_TIMEOUT_MS): Promise<Boot> {
     run: (batch) => Excel.run(batch),
     features: hostFeatures(),
     meetsFloor: supports(7),
+    host: hostInfo,
   });
   let officeTheme: Boot["officeTheme"];
   try {

@@ -62,11 +62,20 @@ export function toPaneError(error: unknown, action: string, partial = false): Pa
         "Hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa, rồi thử lại.",
         detail,
       );
+    // Excel on the web only: 5 MB per request and per response (Microsoft, "Resource limits and
+    // performance optimization for Office Add-ins", Excel add-ins). The add-in splits its writes and
+    // reads under that; these say what to do if a workbook still exceeds it.
     case "RequestPayloadSizeLimitExceeded":
     case "PayloadTooLarge":
       return new PaneError(
-        `Không thể ${action}: yêu cầu quá lớn cho Excel trên web (giới hạn 5 MB mỗi lần).`,
-        "Hãy chọn ít phụ lục hơn mỗi lần chèn, hoặc dùng Excel trên máy tính." + partly,
+        `Không thể ${action}: dữ liệu gửi tới Excel trên web quá lớn (giới hạn 5 MB mỗi lần).`,
+        "Hãy làm với ít phụ lục hoặc ít đơn vị hơn mỗi lần, hoặc dùng Excel trên máy tính (không có giới hạn này)." + partly,
+        detail,
+      );
+    case "ResponsePayloadSizeLimitExceeded":
+      return new PaneError(
+        `Không thể ${action}: dữ liệu Excel trên web gửi về quá lớn (giới hạn 5 MB mỗi lần).`,
+        "Sổ làm việc có trang tính rất lớn: hãy chuyển các trang không phải phụ lục sang tệp khác rồi thử lại, hoặc dùng Excel trên máy tính (không có giới hạn này)." + partly,
         detail,
       );
     case "ItemNotFound":

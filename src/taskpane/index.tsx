@@ -6,6 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { boot, installOfficeGuards } from "./boot";
 import { App } from "./ui/App";
+import { BackendContext } from "./ui/backend-context";
 
 installOfficeGuards();
 
@@ -14,7 +15,11 @@ async function start(): Promise<void> {
   if (!root) return;
   const { backend, reason, officeTheme } = await boot();
   document.documentElement.dataset.cchcMode = backend.kind;
-  createRoot(root).render(<App backend={backend} reason={reason} officeTheme={officeTheme} />);
+  createRoot(root).render(
+    <BackendContext.Provider value={backend}>
+      <App backend={backend} reason={reason} officeTheme={officeTheme} />
+    </BackendContext.Provider>,
+  );
 }
 
 void start();

@@ -14,12 +14,13 @@
  */
 import type { Level } from "../catalog";
 import { sheetPlan, sliceRows, toWire } from "../sheets/plan";
-import { RPC_ENTRY, type EnvironmentReport, type RollupPiece, type RpcMethod, type RpcMethods, type RpcResult } from "../sheets/wire";
+import { RPC_ENTRY, type RollupPiece, type RpcMethod, type RpcMethods, type RpcResult } from "../sheets/wire";
 import {
   PaneError,
   type Backend,
   type Capabilities,
   type CheckReport,
+  type EnvironmentReport,
   type InsertOutcome,
   type InsertRequest,
   type RollupOutcome,
@@ -148,8 +149,9 @@ export class SheetsBackend implements Backend {
   }
 
   /** «Kiểm tra môi trường»: what this Google Sheets keeps of the strings and formats the add-on writes. */
-  async environment(): Promise<EnvironmentReport> {
-    return this.call("environment", {});
+  async diagnose(): Promise<EnvironmentReport> {
+    const { facts, probes, notes } = await this.call("environment", {});
+    return { host: "Google Sheets", facts, probes, notes };
   }
 }
 

@@ -30,6 +30,7 @@ test.each(codes)("%s has a non-empty Vietnamese message", (code) => {
 /** The codes validation emits, with the parameters validate.ts passes to them. */
 const VALIDATION_CODES: IssueCode[] = [
   "not_a_number",
+  "date_typed",
   "not_whole",
   "negative",
   "percent_out_of_range",

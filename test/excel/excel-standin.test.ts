@@ -51,15 +51,25 @@ test.each(["Phụ lục 3 huyện: bảng tổng hợp số liệu", "a/b", "[x]
   expect(workbook.sheetNames()).toEqual(["Sheet1"]);
 });
 
-test("newer APIs fail on an older Excel: navigations at once, property sets at sync", async () => {
+test("newer APIs fail on an older Excel at sync (office.js ships its client-side check switched off); the stand-in's own proxies refuse at once", async () => {
   const old = createStandIn({ apiMinor: 6 });
-  const sheet = old.context.workbook.worksheets.getItem("Sheet1");
+  for (const queue of [
+    (s: Excel.Worksheet) => s.getRangeByIndexes(0, 0, 1, 1).load("address"),
+    (s: Excel.Worksheet) => (s.getRange("A1").dataValidation.ignoreBlanks = true),
+    (s: Excel.Worksheet) => s.freezePanes.freezeRows(1),
+    (s: Excel.Worksheet) => (s.getRange("A1").format.indentLevel = 1),
+    (s: Excel.Worksheet) => s.onChanged.add(async () => undefined),
+  ]) {
+    queue(old.context.workbook.worksheets.getItem("Sheet1"));
+    await expect(old.context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+  }
+  expect(old.features).toMatchObject({ dataValidation: false, conditionalFormats: true, indent: false });
+
+  const own = createStandIn({ apiMinor: 6, client: "stand-in" });
+  const sheet = own.context.workbook.worksheets.getItem("Sheet1");
   expect(() => sheet.getRangeByIndexes(0, 0, 1, 1)).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
   expect(() => sheet.getRange("A1").dataValidation).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
   expect(() => sheet.freezePanes).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
-  sheet.getRange("A1").format.indentLevel = 1;
-  await expect(old.context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
-  expect(old.features).toMatchObject({ dataValidation: false, conditionalFormats: true, indent: false });
 });
 
 test("an array of the wrong size fails at sync", async () => {
@@ -193,5 +203,113 @@ test("onChanged: registered at sync, called for what a user types (after the cur
   await context.sync();
   await workbook.type("Sheet1", "B2", "3");
   expect(seen).toHaveLength(1);
-  expect(() => createStandIn({ apiMinor: 6 }).context.workbook.worksheets.getItem("Sheet1").onChanged).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+});
+
+describe("as strict as Excel where it matters", () => {
+  test("onChanged fires for the add-in's own writes too, saying so from ExcelApi 1.14; a deleted sheet's handlers stop", async () => {
+    for (const apiMinor of [17, 7]) {
+      const { context, workbook } = createStandIn({ apiMinor, sheets: [{ name: "Sheet1" }, { name: "Khác" }] });
+      const seen: string[] = [];
+      context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (e) => void seen.push(`${e.address} ${(e as { triggerSource?: string }).triggerSource}`));
+      await context.sync();
+      context.workbook.worksheets.getItem("Sheet1").getRange("C3:D3").values = [[1, 2]];
+      await context.sync();
+      await new Promise((r) => setTimeout(r, 20));
+      await workbook.type("Sheet1", "A1", "x");
+      expect(seen).toEqual(apiMinor >= 14 ? ["C3:D3 ThisLocalAddin", "A1 Unknown"] : ["C3:D3 undefined", "A1 undefined"]);
+      await workbook.deleteSheet("Sheet1");
+      expect(seen).toHaveLength(2);
+    }
+  });
+
+  test("a renamed sheet keeps its id and its handlers; onAdded and onDeleted tell sheets coming and going", async () => {
+    const { context, workbook } = createStandIn({ sheets: [{ name: "A" }, { name: "B" }] });
+    const seen: string[] = [];
+    const sheet = context.workbook.worksheets.getItem("A");
+    sheet.onChanged.add(async (e) => void seen.push(`changed ${e.worksheetId}`));
+    context.workbook.worksheets.onAdded.add(async (e) => void seen.push(`added ${e.worksheetId}`));
+    context.workbook.worksheets.onDeleted.add(async (e) => void seen.push(`deleted ${e.worksheetId}`));
+    await context.sync();
+    const [a, b] = [workbook.sheet("A").id, workbook.sheet("B").id];
+    workbook.rename("A", "A mới");
+    await workbook.type("A mới", "B2", 5);
+    const added = await workbook.addSheet("C");
+    await workbook.deleteSheet("B");
+    expect(seen).toEqual([`changed ${a}`, `added ${added.id}`, `deleted ${b}`]);
+  });
+
+  test("while the user edits a cell every request is refused with InvalidOperationInCellEditMode, nothing applied", async () => {
+    const { context, workbook } = createStandIn();
+    workbook.startEditing("Sheet1", "A1");
+    context.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [[1]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    expect(workbook.sheet("Sheet1").at("B1").value).toBeNull();
+    await workbook.finishEditing("xong");
+    context.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [[1]];
+    await context.sync();
+    expect(workbook.sheet("Sheet1").at("A1").value).toBe("xong");
+  });
+
+  test("a sync takes time: two contexts' requests overlap unless the code waits", async () => {
+    const { workbook, newContext } = createStandIn({ latencyMs: 30 });
+    const one = newContext();
+    const two = newContext();
+    const started = Date.now();
+    one.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+    two.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [[2]];
+    await Promise.all([one.sync(), two.sync()]);
+    expect(Date.now() - started).toBeLessThan(55); // in flight together
+    expect(workbook.requests).toHaveLength(2);
+  });
+
+  test.each([
+    ["en-US", "1.076", 1.076, "1.076"],
+    ["vi-VN", "1.076", 1076, "1076"],
+    ["vi-VN", "3,7", 3.7, "3,7"],
+    ["en-US", "1/2", 45659, "2-Jan"],
+    ["vi-VN", "1/2", 45689, "01/02"],
+  ] as const)("typed in %s Excel, «%s» into a General cell is %p, shown «%s»", async (locale, input, value, text) => {
+    const { context } = createStandIn({ locale });
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+    range.values = [[input]];
+    const back = context.workbook.worksheets.getItem("Sheet1").getRange("A1").load("values,text");
+    await context.sync();
+    // Dates typed without a year fall in the current year: compare day and month.
+    if (typeof value === "number" && value > 40000) expect(back.text[0][0]).toBe(text);
+    else expect([back.values[0][0], back.text[0][0]]).toEqual([value, text]);
+  });
+
+  test("vi-VN shows #,##0 with a dot for thousands and decimals with a comma", async () => {
+    const { context } = createStandIn({ locale: "vi-VN" });
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:B1").numberFormat = [["#,##0", "0.00"]];
+    sheet.getRange("A1:B1").values = [[1076, 3.7]];
+    const back = sheet.getRange("A1:B1").load("text");
+    await context.sync();
+    expect(back.text).toEqual([["1.076", "3,70"]]);
+  });
+
+  test("a response over 5 MB fails on the web (the request ran), not on desktop", async () => {
+    const big = Array.from({ length: 3000 }, (_, r) => [`${"chữ dài ".repeat(120)}${r}`]);
+    for (const platform of ["web", "desktop"] as const) {
+      const { context, workbook } = createStandIn({ platform, sheets: [{ name: "Sheet1", cells: big }] });
+      const used = context.workbook.worksheets.getItem("Sheet1").getUsedRange(true).load("values,text");
+      if (platform === "web") await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      else {
+        await context.sync();
+        expect(used.values).toHaveLength(3000);
+        expect(workbook.requests[0].responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+      }
+    }
+  });
+
+  test("office.js writes a large array in slices of rows; the stand-in answers every slice", async () => {
+    const { context, workbook } = createStandIn();
+    const rows = Array.from({ length: 2000 }, (_, r) => [r, `dòng ${r}`]);
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2000").values = rows;
+    await context.sync();
+    expect(workbook.sheet("Sheet1").at("B2000").value).toBe("dòng 1999");
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2001").values = rows;
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
 });

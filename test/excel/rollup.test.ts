@@ -98,14 +98,14 @@ test("the catalogue is loaded (these tests run on the real forms)", () => {
 });
 
 describe("sources: the unit sheets the user chose", () => {
-  test("are read in one round trip and each becomes one unit's report; a rollup sheet is left out", async () => {
+  test("are read in two round trips (sizes, cells) and each becomes one unit's report; a rollup sheet is left out", async () => {
     const { standIn, names } = await workbookWithUnitSheets(3);
     await rollupInto(standIn, fileSources(2)); // a previous rollup in the same workbook
     const rollupSheet = standIn.workbook.sheetNames().find((n) => n.startsWith(ROLLUP_SHEET_PREFIX) && !n.startsWith("TH CT") && n !== STATUS_SHEET_NAME)!;
 
     const start = standIn.context.syncCount;
     const grids = await readWorkbookSheets(standIn.context, [...names, rollupSheet]);
-    expect(standIn.context.syncCount - start).toBe(1);
+    expect(standIn.context.syncCount - start).toBe(2);
     const sources = sourcesFromSheets(grids, FORMS);
     expect(sources.map((s) => s.source)).toEqual(names.map((n) => `Trang tính «${n}»`));
     expect(sources.every((s) => s.outcome === "read" && s.forms[0].form.id === PL1.id)).toBe(true);
@@ -141,11 +141,11 @@ describe("round trips", () => {
     expect(counts).toEqual([3, 3]);
   });
 
-  test("from the unit sheets of the workbook too: 60 sheets read in one round trip, written in three", async () => {
+  test("from the unit sheets of the workbook too: 60 sheets read in two round trips, written in three", async () => {
     const { standIn, names } = await workbookWithUnitSheets(60);
     let start = standIn.context.syncCount;
     const sources = sourcesFromSheets(await readWorkbookSheets(standIn.context, names), FORMS);
-    expect(standIn.context.syncCount - start).toBe(1);
+    expect(standIn.context.syncCount - start).toBe(2);
     start = standIn.context.syncCount;
     const { result } = await rollupInto(standIn, sources);
     expect(standIn.context.syncCount - start).toBe(3);
@@ -177,22 +177,27 @@ describe("round trips", () => {
   });
 
   test("a sheet larger than a request is written in slices of rows, with the same result", async () => {
-    const sources = fileSources(60);
+    // 600 units: the detail sheet (one column per unit) no longer fits a 500 KB request with its formatting.
+    const sources = fileSources(600);
     const reference = createStandIn();
     await rollupInto(reference, sources);
-    const limit = 60_000;
+    const limit = 500_000;
     const standIn = createStandIn({ payloadLimit: limit });
     const { result } = await rollupInto(standIn, sources, { requestBytes: limit });
     expect(result.writeRequests).toBeGreaterThan(result.sheets.length);
     for (const { name } of result.sheets) expect([name, snapshot(standIn.workbook.sheet(name))]).toEqual([name, snapshot(reference.workbook.sheet(name))]);
   });
 
-  test("a province's 170 units × every district appendix fit Excel on the web's 5 MB requests", async () => {
+  test("a province's 170 units × every district appendix fit Excel on the web's 5 MB requests, as office.js sends them", async () => {
     const standIn = createStandIn({ payloadLimit: 5 * 1024 * 1024 });
+    const from = standIn.workbook.requests.length;
     const { result, syncs } = await rollupInto(standIn, districtSources(170));
     expect(result.consolidation.units.units).toHaveLength(170);
     expect(syncs).toBe(2 + result.writeRequests);
     expect(result.writeRequests).toBeLessThanOrEqual(result.sheets.length);
+    // The writer's estimate of each request is never below what the client library sent.
+    const writes = standIn.workbook.requests.slice(from + 2);
+    expect(writes.map((r, i) => r.bytes <= result.requestEstimates[i])).toEqual(writes.map(() => true));
   });
 });
 
@@ -222,6 +227,28 @@ describe("rebuilding", () => {
     for (const [name, snap] of before) expect([name, snapshot(standIn.workbook.sheet(name))]).toEqual([name, snap]);
     for (const [name, snap] of written) expect([name, snapshot(standIn.workbook.sheet(name))]).toEqual([name, snap]);
     expect(standIn.workbook.names).toEqual([]);
+  });
+
+  test.each([
+    ["the second write request", 3],
+    ["the last write request (the one that replaces the old sheets)", -1],
+  ])("a rebuild that fails in %s leaves the previous rollup as it was", async (_, failing) => {
+    const standIn = createStandIn({ payloadLimit: SMALL_LIMIT });
+    const first = await rollupInto(standIn, districtSources(3), { requestBytes: SMALL_LIMIT });
+    expect(first.result.writeRequests).toBeGreaterThan(2);
+    const names = standIn.workbook.sheetNames();
+    const before = new Map(names.map((n) => [n, snapshot(standIn.workbook.sheet(n))]));
+
+    // The rebuild: list, first rows, then its write requests; one of those fails as a whole.
+    standIn.workbook.failRequest(failing > 0 ? failing : 2 + first.result.writeRequests - 1, "ServiceNotAvailable");
+    await expect(rollupInto(standIn, districtSources(4), { requestBytes: SMALL_LIMIT })).rejects.toMatchObject({ code: "ServiceNotAvailable" });
+    expect(standIn.workbook.sheetNames()).toEqual(names);
+    for (const [name, snap] of before) expect([name, snapshot(standIn.workbook.sheet(name))]).toEqual([name, snap]);
+
+    // And the next rebuild goes through.
+    const again = await rollupInto(standIn, districtSources(4), { requestBytes: SMALL_LIMIT });
+    expect(again.result.replaced).toEqual(first.result.sheets.map((s) => s.name));
+    expect(standIn.workbook.sheetNames()).toEqual(["Sheet1", ...again.result.sheets.map((s) => s.name)]);
   });
 
   test("a rollup sheet the user renamed is still replaced (the marker decides, not the name)", async () => {

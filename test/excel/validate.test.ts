@@ -88,11 +88,40 @@ describe("one click on a template", () => {
     start = large.standIn.context.syncCount;
     await validateWorkbook(large.standIn.context, FORMS);
     expect(large.standIn.context.syncCount - start).toBe(oneSheet);
-    expect(oneSheet).toBeLessThanOrEqual(3);
+    expect(oneSheet).toBeLessThanOrEqual(4); // the sheet list, their sizes, their cells, the marks
 
     start = large.standIn.context.syncCount;
     await validateWorkbook(large.standIn.context, FORMS, [large.inserted.sheets[0].name]);
-    expect(large.standIn.context.syncCount - start).toBe(2); // one read, one write
+    expect(large.standIn.context.syncCount - start).toBe(3); // its size, its cells, the marks
+  });
+});
+
+describe("a date typed into a count cell (1/2)", () => {
+  it.each(["vi-VN", "en-US"] as const)("shows as a date in %s Excel and Kiểm tra says what happened", async (locale) => {
+    const standIn: StandIn = createStandIn({ locale, calculate: calculator(() => standIn) });
+    const { sheets } = await insertForms(standIn.context, [{ name: "Phụ lục 3", layout: layoutForm(PL3) }], standIn.features);
+    const part = cellOf("tthc-cap-huyen");
+    await standIn.workbook.type(sheets[0].name, part, "1/2");
+    const cell = standIn.workbook.sheet(sheets[0].name).at(part);
+    expect(typeof cell.value).toBe("number"); // a date serial, about 45 000
+    expect(cell.value).toBeGreaterThan(40000);
+
+    const result = await validateWorkbook(standIn.context, FORMS);
+    const problem = result.issues.find((i) => i.cell === part)!;
+    expect(problem).toMatchObject({ code: "date_typed", severity: "error", value: locale === "vi-VN" ? "01/02" : "2-Jan" });
+    expect(problem.message).toMatch(/ô đang hiện ngày .* Bỏ bảo vệ Trang tính/);
+    // Typed again, the cell keeps its date format (12 shows as a date too); the user does what the
+    // message says: lifts the protection, sets the cell to General, types 12. No problem left.
+    await standIn.workbook.type(sheets[0].name, part, "12");
+    expect((await validateWorkbook(standIn.context, FORMS)).issues.find((i) => i.cell === part)?.code).toBe("date_typed");
+    const user = standIn.arrange();
+    const sheet = user.workbook.worksheets.getItem(sheets[0].name);
+    sheet.protection.unprotect();
+    sheet.getRange(part).numberFormat = [["General"]];
+    await user.sync();
+    await standIn.workbook.type(sheets[0].name, part, "12");
+    const again = await validateWorkbook(standIn.context, FORMS);
+    expect(again.issues.filter((i) => i.cell === part)).toEqual([]);
   });
 });
 

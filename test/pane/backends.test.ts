@@ -165,9 +165,9 @@ describe("ExcelBackend (Office.js stand-in)", () => {
     put(total, 1);
     const before = context.syncCount;
     const report = await backend.check();
-    // src/excel/validate: sheet list, one read of every sheet, one write of the marks; then one
-    // to start watching the recognised sheets (src/excel/live).
-    expect(context.syncCount - before).toBeLessThanOrEqual(4);
+    // src/excel/validate: sheet list, the sheets' sizes, their cells, one write of the marks; then
+    // one to start watching the recognised sheets (src/excel/live).
+    expect(context.syncCount - before).toBeLessThanOrEqual(5);
     const checked = report.sheets.find((s) => s.sheet === sheets[0].name)!;
     expect(checked.status).toBe("recognised");
     expect(checked.formId).toBe(PL3);

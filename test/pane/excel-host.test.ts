@@ -13,7 +13,11 @@
  *      plus one uploaded file → status per unit and the rollup sheets in the workbook; building
  *      again gives the same sheets under the same names (no «(2)»);
  *   5. «Chỉ tiêu» → statuses, the chart by reform area, the cell short of a target marked and
- *      selectable, the user's own rating shown and left as typed.
+ *      selectable, the user's own rating shown and left as typed;
+ *   6. slow round trips: a check that lasts over a second shows its progress line;
+ *   7. «Kiểm tra» while the user is still typing in a cell waits, says so, and goes on after Enter;
+ *   8. «Kiểm tra môi trường» in the help: the host's facts and the probes, no sheet left behind,
+ *      the result copied as text.
  * No request leaves 127.0.0.1. Screenshots go to docs/screenshots/ (10-…, 11-…, 12-…).
  */
 import { mkdirSync, readFileSync } from "node:fs";
@@ -25,7 +29,7 @@ import webpack from "webpack";
 import { FORMS, findForm } from "../../src/catalog";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
-import type { StandIn } from "../support/excel-standin";
+import type { WorkbookState } from "../support/standin/workbook-state";
 import { cellOf, PART, PL1, PL3, PL3_SHEET, PL8, receivedFile, SUMMED } from "../support/pl3-scenario";
 import { axe, buildProduction, launch, openPane, ROOT, SCREENSHOTS, serious, serve } from "./browser";
 
@@ -90,7 +94,7 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 
 // ---- the workbook in the page, through the stand-in ----------------------------------------------
 
-type PageWindow = Window & { cchcStandIn: StandIn };
+type PageWindow = Window & { cchcStandIn: { workbook: WorkbookState } };
 
 function sheetNames(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as PageWindow).cchcStandIn.workbook.sheetNames());
@@ -255,6 +259,41 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   await eventually(() => selection(page), { sheet: pl1Sheet, address: satisfaction });
   await ratingItem.click();
   await eventually(() => selection(page), { sheet: pl8Sheet, address: rating });
+
+  // 6. Slow round trips: anything over a second shows what the pane is doing.
+  await page.evaluate(() => void ((window as unknown as PageWindow).cchcStandIn.workbook.latencyMs = 400));
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /Đang (kiểm tra|đọc trang tính)/ }).waitFor({ timeout: 10_000 });
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor({ timeout: 20_000 });
+  await page.evaluate(() => void ((window as unknown as PageWindow).cchcStandIn.workbook.latencyMs = 5));
+
+  // 7. The user is still typing in a cell: the pane waits and says so, then goes on by itself.
+  await page.evaluate(([s, a]) => (window as unknown as PageWindow).cchcStandIn.workbook.startEditing(s as string, a as string), [PL3_SHEET, PART] as const);
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /chế độ sửa ô/ }).waitFor({ timeout: 10_000 });
+  await page.evaluate(() => (window as unknown as PageWindow).cchcStandIn.workbook.finishEditing("mười ba"));
+  await page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${PART}\\s*:`) }).waitFor({ timeout: 10_000 });
+  await expect(page.getByText(/Excel báo lỗi/).count()).resolves.toBe(0);
+
+  // 8. «Kiểm tra môi trường» in the help: facts and probes, no sheet left behind, copied as text.
+  const before = await sheetNames(page);
+  await page.getByRole("button", { name: "Hướng dẫn: Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra môi trường" }).click();
+  const results = page.getByLabel("Kết quả kiểm tra môi trường");
+  await results.getByText(/^Thử ghi \d+ giá trị/).waitFor({ timeout: 10_000 });
+  await expect(results.getByText("1.17", { exact: true }).count()).resolves.toBe(1);
+  await expect(results.getByRole("listitem").filter({ hasText: "«=1+1» vào ô Văn bản (@), ghi bằng values" }).innerText()).resolves.toMatch(/^\[đúng\]/);
+  expect(await sheetNames(page)).toEqual(before);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+  await page.getByRole("button", { name: "Chép kết quả" }).click();
+  await page.getByText(/^Đã chép/).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^Kiểm tra môi trường — CCHC Phụ lục\n/);
+  expect(copied).toContain("ExcelApi cao nhất: 1.17");
+  expect(copied).toContain("[đúng] «'x» vào ô Văn bản (@), ghi bằng formulas");
 
   expect(session.outside).toEqual([]);
   expect(session.cdn).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);

@@ -4,34 +4,19 @@
  * pane uses of office.js — `Office.onReady` answering { host: Excel }, `Office.HostType`,
  * `Office.context.requirements.isSetSupported`, `Office.context.officeTheme`, and `Excel.run`, which
  * gives each batch a new request context on the workbook of the Office.js stand-in
- * (test/support/excel-standin.ts) and syncs what is left queued when the batch ends, as Excel.run
- * does. The test drives the workbook "as the user" through `window.cchcStandIn` (typing into
- * cells with `workbook.type`, reading sheets and the selection).
+ * (test/support/standin/, its own proxies: the office-js client library needs Node here) and
+ * syncs what is left queued when the batch ends, as Excel.run does. A sync takes a few
+ * milliseconds, as a round trip does. The test drives the workbook "as the user" through
+ * `window.cchcStandIn` (typing into cells with `workbook.type`, cell-edit mode, reading sheets and
+ * the selection).
  */
-import { createStandIn, parseAddress, type WorkbookState } from "../support/excel-standin";
+import { createWorkbook, featuresOf, ownContext } from "../support/standin/index";
+import { templateFormulas } from "../support/standin/formulas";
 
 const API_MINOR = 17;
 
-const ref: { host?: WorkbookState } = {};
-const standIn = createStandIn({
-  apiMinor: API_MINOR,
-  // The only formulas our templates write: IF(COUNT(…)=0,"",SUM(…)).
-  calculate: (sheet, _row, _col, formula) => {
-    const refs = /SUM\(([^)]*)\)/.exec(formula)?.[1].split(",") ?? [];
-    const values: number[] = [];
-    for (const r of refs) {
-      const rect = parseAddress(r);
-      if (!rect) continue;
-      for (let row = rect.top; row <= rect.bottom; row++)
-        for (let col = rect.left; col <= rect.right; col++) {
-          const v = ref.host!.sheet(sheet).cell(row, col).value;
-          if (typeof v === "number") values.push(v);
-        }
-    }
-    return values.length ? values.reduce((a, b) => a + b, 0) : "";
-  },
-});
-ref.host = standIn.workbook;
+const workbook = createWorkbook({ apiMinor: API_MINOR, calculate: templateFormulas, latencyMs: 5 });
+const standIn = { workbook, features: featuresOf(workbook) };
 
 const HostType = { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" };
 const info = { host: HostType.Excel, platform: "OfficeOnline" };
@@ -53,12 +38,15 @@ const office = {
       },
     },
     officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000" },
+    diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0 (stand-in)" },
+    displayLanguage: "vi-VN",
+    contentLanguage: "vi-VN",
   },
 };
 
 const excel = {
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const context = standIn.newContext();
+    const context = ownContext(workbook);
     const result = await batch(context);
     await context.sync();
     return result;

@@ -328,15 +328,17 @@ describe("Chỉ tiêu", () => {
 describe("Kiểm tra môi trường", () => {
   test("says what Sheets kept, and leaves no sheet behind", async () => {
     const { backend, server } = sheets();
-    const report = await backend.environment();
+    const report = await backend.diagnose();
+    expect(report.host).toBe("Google Sheets");
+    expect(report.facts).toContainEqual({ label: "Ngôn ngữ bảng tính", value: "vi_VN" });
     expect(report.probes.every((p) => p.ok)).toBe(true);
     expect(report.notes[0]).toMatch(/giữ nguyên là văn bản/);
     expect(server.standIn.host.sheetNames()).toEqual(["Trang tính1"]);
 
     const parses = sheets({ textFormat: "parses" });
-    const other = await parses.backend.environment();
-    expect(other.probes.find((p) => p.id === "text-equals")).toMatchObject({ ok: false, formula: expect.stringMatching(/^=HYPERLINK/) });
-    expect(other.probes.find((p) => p.id === "quote-prefix")?.ok).toBe(true);
+    const other = await parses.backend.diagnose();
+    expect(other.probes.find((p) => p.label.includes("«=» vào ô Văn bản"))).toMatchObject({ ok: false, formula: expect.stringMatching(/^=HYPERLINK/) });
+    expect(other.probes.find((p) => p.label.startsWith("Dấu nháy đơn"))?.ok).toBe(true);
     expect(other.notes[0]).toMatch(/dấu nháy đơn thì giữ được/);
   });
 

@@ -20,6 +20,7 @@ import { useState } from "react";
 import type { Backend } from "../backend";
 import type { BootReason } from "../boot";
 import { useDarkMode } from "../theme";
+import { ActivityBar } from "./ActivityBar";
 import { CheckView } from "./CheckView";
 import { InsertView } from "./InsertView";
 import { RollupView } from "./RollupView";
@@ -88,6 +89,7 @@ export function App({ backend, reason, officeTheme }: { backend: Backend; reason
               <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           ) : null}
+          <ActivityBar backend={backend} />
           <TabList
             className={styles.tabs}
             selectedValue={step}

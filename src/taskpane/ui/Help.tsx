@@ -1,6 +1,11 @@
-/** The short built-in help of a step ("Hướng dẫn"), collapsed by default. */
+/**
+ * The short built-in help of a step ("Hướng dẫn"), collapsed by default. Where the backend offers
+ * it, the help ends with «Kiểm tra môi trường» (EnvironmentCheck).
+ */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useBackend } from "./backend-context";
+import { EnvironmentCheck } from "./EnvironmentCheck";
 
 const useStyles = makeStyles({
   panel: {
@@ -15,13 +20,17 @@ const useStyles = makeStyles({
 
 export function Help({ step, children }: { step: string; children: ReactNode }) {
   const styles = useStyles();
+  const backend = useBackend();
   return (
     <Accordion collapsible>
       <AccordionItem value="help">
         <AccordionHeader size="small" button={{ "aria-label": `Hướng dẫn: ${step}` }}>
           Hướng dẫn
         </AccordionHeader>
-        <AccordionPanel className={styles.panel}>{children}</AccordionPanel>
+        <AccordionPanel className={styles.panel}>
+          {children}
+          {backend ? <EnvironmentCheck backend={backend} /> : null}
+        </AccordionPanel>
       </AccordionItem>
     </Accordion>
   );
