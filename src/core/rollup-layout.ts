@@ -218,7 +218,10 @@ export function layoutRollupSheet(r: FormRollup, header: RollupHeader = {}): She
 // ---------------------------------------------------------------------------------------------
 // (b) The detail sheet
 
-const DETAIL_FIXED = ["STT", "Chỉ tiêu", "Cột", "Cách tổng hợp", "Tổng hợp", "Số đơn vị báo cáo"];
+/** Headers of the detail sheet's fixed columns; the units' columns follow (core/rollup-detail reads them back). */
+export const DETAIL_FIXED = ["STT", "Chỉ tiêu", "Cột", "Cách tổng hợp", "Tổng hợp", "Số đơn vị báo cáo"];
+/** The heading of the detail sheet's list of values left out, below its table. */
+export const DETAIL_NOT_USED_HEADING = "GIÁ TRỊ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP";
 const DETAIL_WIDTHS = [7, 46, 16, 34, 18, 10];
 const UNIT_WIDTH = 14;
 
@@ -313,7 +316,7 @@ export function layoutDetailSheet(r: FormRollup, header: RollupHeader = {}): She
 
   // The values not used.
   row++;
-  cells.push({ row: row++, col: 0, value: "GIÁ TRỊ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP", style: "labelHeading" });
+  cells.push({ row: row++, col: 0, value: DETAIL_NOT_USED_HEADING, style: "labelHeading" });
   const listHeader = ["STT", "Đơn vị", "Ô", "Giá trị", "Chỉ tiêu / cột", "Lý do"];
   listHeader.forEach((h, c) => cells.push({ row, col: c, value: h, style: "header" }));
   row++;

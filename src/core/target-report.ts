@@ -14,6 +14,8 @@
  * - A rollup writes the unweighted mean of percentages as text, "≈ 91,83 (88–95)": that number is
  *   read (to the two decimals shown) and the result is marked approximate, instead of calling the
  *   rollup's own cell invalid.
+ * - A rollup's rating form ("Đạt: 2/3" per goal) gets each unit's own rating from the rollup's
+ *   detail sheet (core/rollup-detail), so the report names the units that did not rate a goal Đạt.
  */
 import { TARGETS } from "../catalog/targets";
 import type { Form, Level } from "../catalog/schema";
@@ -22,8 +24,20 @@ import type { Grid } from "./grid";
 import { levelOfUnit, reportLevel } from "./levels";
 import { foldVietnamese } from "./normalize";
 import { recogniseAs } from "./recognise";
+import { parseCell } from "./parse";
+import { readDetailSheet } from "./rollup-detail";
 import { readRollupMarker } from "./rollup-layout";
-import { evaluateTargets, suggestRatings, valuesFromFilled, type RatingSuggestion, type TargetResult, type TargetValues } from "./targets";
+import {
+  evaluateTargets,
+  ratingOf,
+  suggestRatings,
+  valuesFromFilled,
+  type RatingSuggestion,
+  type TargetResult,
+  type TargetValues,
+  type UnitRating,
+} from "./targets";
+import { effectiveKind } from "./validate";
 import { analyseWorkbook } from "./workbook";
 
 export interface TargetReport {
@@ -117,6 +131,26 @@ function workbookValues(found: readonly { filled: FilledForm; rollup: boolean }[
   };
 }
 
+/** Each unit's own rating per row of a rating form, from the rollup's detail sheet of that form. */
+export function unitRatingsOf(sheets: readonly Grid[], form: Form): Map<string, UnitRating[]> | undefined {
+  const detail = sheets.map((g) => readDetailSheet(g, form)).find((d) => d !== undefined);
+  if (!detail) return undefined;
+  const out = new Map<string, UnitRating[]>();
+  for (const row of form.rows) {
+    const column = form.columns.find((c) => c.role === "value" && effectiveKind(row, c) === "status");
+    const cells = column ? detail.cells.get(row.id)?.get(column.id) : undefined;
+    if (!cells) continue;
+    out.set(
+      row.id,
+      detail.units.map((unit, i) => {
+        const { rating, text } = ratingOf(parseCell(cells[i], "status", row));
+        return { unit, rating, ...(rating === null && text ? { text } : {}) };
+      }),
+    );
+  }
+  return out;
+}
+
 export function targetReport(sheets: readonly Grid[], forms: readonly Form[], options: TargetReportOptions = {}): TargetReport {
   const found = formsOfWorkbook(sheets, forms);
   const unitsLevel = found.some((f) => f.rollup) ? commonLevel(rollupUnits(sheets)) : undefined;
@@ -133,10 +167,13 @@ export function targetReport(sheets: readonly Grid[], forms: readonly Form[], op
     ratings: [],
   };
   if (!level || !found.length) return report;
-  const filled = found.map((f) => f.filled);
   report.results = evaluateTargets(workbookValues(found), TARGETS, { level, ...(options.baselines ? { baselines: options.baselines } : {}) });
   const ratingForms = new Set(TARGETS.flatMap((t) => t.ratings.map((r) => r.form)));
-  for (const f of filled) if (ratingForms.has(f.form.id)) report.ratings.push(...suggestRatings(report.results, f, { level }));
+  for (const f of found) {
+    if (!ratingForms.has(f.filled.form.id)) continue;
+    const units = f.rollup ? unitRatingsOf(sheets, f.filled.form) : undefined;
+    report.ratings.push(...suggestRatings(report.results, f.filled, { level, ...(units ? { units } : {}) }));
+  }
   return report;
 }
 

@@ -6,9 +6,10 @@
  *
  * Decisions:
  * - Never "met" by default. A target with no metric, or a qualitative clause, is "self-assessment"
- *   ("cần tự đánh giá"); a metric whose values are missing, blank, invalid, a ratio over 0, or a
- *   change whose baseline the user has not supplied is "no-data". Only a computed value compared
- *   with the threshold gives "met" / "not-met".
+ *   ("cần tự đánh giá"), and so is a target whose metric's form the unit's level fills only under
+ *   some plans (`formOptional`) when the report does not hold that form; a metric whose values are
+ *   missing, blank, invalid, a ratio over 0, or a change whose baseline the user has not supplied is
+ *   "no-data". Only a computed value compared with the threshold gives "met" / "not-met".
  * - Column: the metric's own column when it names one; otherwise the value columns whose period
  *   starts with the target year (e.g. "2020-Q1" for a 2020 target), latest first, then the other
  *   value columns, latest first; the first column where every row of the metric holds a number is
@@ -23,10 +24,14 @@
  * - Targets that checks do not use (the other version of a contradictory target) and targets of
  *   other levels are not evaluated unless asked for (`includeAlternatives`); unverified targets are
  *   evaluated and carry `verified: false` so the caller can mark them.
- * - Ratings (Phụ lục 8, commune Phụ lục 3, the 2023-2025 task form): a suggestion is made only when
- *   every sub-target of the rated row that applies at the level was measured (met / not met):
- *   "Đạt" when all are met, "Không đạt" otherwise. The user's rating is read, never changed; a
- *   disagreement is flagged.
+ * - Ratings (Phụ lục 8, commune Phụ lục 3, the 2023-2025 task form): every rated row that applies at
+ *   the level is listed with the unit's own rating (read, never changed). A suggestion is made only
+ *   when every sub-target of the row that applies at the level was measured (met / not met): "Đạt"
+ *   when all are met, "Không đạt" otherwise; a disagreement is flagged. Without a suggestion, `why`
+ *   says why in Vietnamese — sub-targets to self-assess, without data, or already short (`short`: a
+ *   measured sub-target is not met, so the goal cannot be fully met). A row without any sub-target
+ *   is listed for the unit's own rating only. `attention` marks the rows to read first: rated
+ *   "Không đạt" (by the unit, or by any unit of a rollup), suggested "Không đạt", or short.
  */
 import { findForm, valueColumns, type Column, type Form, type Level, type Row } from "../catalog";
 import {
@@ -42,6 +47,7 @@ import {
   type TargetYear,
 } from "../catalog/targets";
 import type { FilledForm } from "./filled";
+import { shortenText } from "./issue-groups";
 import { makeIssue, type Issue } from "./issues";
 import { formatNumberVi, type ParsedCell } from "./parse";
 import { effectiveKind, parsedValues } from "./validate";
@@ -168,7 +174,9 @@ export type TargetReason =
   /** no-data: a change against a baseline the user has not supplied. */
   | "no-baseline"
   /** no-data: a percent change against a baseline of 0. */
-  | "zero-baseline";
+  | "zero-baseline"
+  /** self-assessment: the metric's form is one the level fills only under some plans, and the report does not hold it. */
+  | "form-not-filled";
 
 export interface ResultCell {
   row: string;
@@ -422,7 +430,9 @@ function resultMessage(r: Omit<TargetResult, "message">, t: Target, form: Form |
     case "self-assessment":
       return r.reason === "qualitative"
         ? "Cần tự đánh giá: chỉ tiêu không nêu số liệu định lượng."
-        : "Cần tự đánh giá: không có dòng nào của các biểu mẫu đo chỉ tiêu này.";
+        : r.reason === "form-not-filled"
+          ? "Cần tự đánh giá: các phụ lục đơn vị đã điền không có dòng nào đo chỉ tiêu này."
+          : "Cần tự đánh giá: không có dòng nào của các biểu mẫu đo chỉ tiêu này.";
     case "no-data":
       switch (r.reason) {
         case "form-missing":
@@ -483,6 +493,7 @@ export function evaluateTarget(t: Target, values: TargetValues, baselines: Reado
   const form = findForm(t.metric.form);
   if (!form) return finish({ status: "no-data", reason: "form-missing", value: null, cells: [] });
   const m = measure(form, t, values);
+  if (m.reason === "form-missing" && t.formOptional) return finish({ status: "self-assessment", reason: "form-not-filled", value: null, cells: [] });
   const first = m.cells[0];
   const where = {
     form: form.id,
@@ -578,12 +589,20 @@ export function targetIssues(results: readonly TargetResult[], sheet = ""): Issu
 
 export type Rating = "Đạt" | "Không đạt";
 
+/** One unit's own rating of a row, as a rollup's detail sheet shows it. */
+export interface UnitRating {
+  unit: string;
+  /** null: left blank, or not a rating (then `text` is what the unit typed). */
+  rating: Rating | null;
+  text?: string;
+}
+
 export interface RatingSuggestion {
   form: string;
   row: string;
   stt: string;
   label: string;
-  /** Sub-targets of the row that apply at the level (the ones checks use). */
+  /** Sub-targets of the row that apply at the level (the ones checks use); empty for a row rated without a figure. */
   targets: string[];
   /** "Đạt" / "Không đạt" when every sub-target was measured; null otherwise. */
   suggestion: Rating | null;
@@ -591,6 +610,10 @@ export interface RatingSuggestion {
   evidence: TargetResult[];
   /** Sub-targets without a measured value, and why. */
   missing: { target: string; status: TargetStatus | "not-evaluated"; reason?: TargetReason }[];
+  /** A measured sub-target is not met: the row cannot be fully met, whatever the others give. */
+  short: boolean;
+  /** Vietnamese: why there is no suggestion (undefined when there is one). */
+  why?: string;
   /** The rating the user entered (read, never changed). */
   current: Rating | null;
   currentText?: string;
@@ -598,34 +621,66 @@ export interface RatingSuggestion {
   address?: string;
   /** The user's rating differs from the suggestion. */
   disagrees: boolean;
+  /** A rollup: each consolidated unit's own rating, from the rollup's detail sheet. */
+  units?: UnitRating[];
+  /** To be read first: rated "Không đạt" (by the unit or any unit of a rollup), suggested "Không đạt", or short. */
+  attention: boolean;
 }
 
 export interface SuggestOptions {
   /** Level of the rating unit; default: the rating form's only level (else every sub-target counts). */
   level?: Level;
   targets?: readonly Target[];
+  /** A rollup: the units' own ratings by row id (core/rollup-detail). */
+  units?: ReadonlyMap<string, readonly UnitRating[]>;
+}
+
+/** The Đạt / Không đạt of a parsed cell, and what was typed. */
+export function ratingOf(p: ParsedCell | undefined): { rating: Rating | null; text?: string } {
+  if (!p || p.type === "blank") return { rating: null };
+  if (p.type === "status") return { rating: p.value === "dat" ? "Đạt" : "Không đạt", text: p.text };
+  return { rating: null, text: p.text };
+}
+
+/** Why no suggestion could be made for a row (Vietnamese), from its sub-targets. */
+function whyNoSuggestion(linked: readonly Target[], evidence: readonly TargetResult[], missing: RatingSuggestion["missing"]): string {
+  if (!linked.length) return "Mục này không có chỉ tiêu định lượng: đơn vị tự đánh giá.";
+  const parts: string[] = [];
+  const short = evidence.filter((r) => r.status === "not-met");
+  if (short.length) parts.push(`${short.length} tiêu chí chưa đạt (${short.map((r) => `${r.valueText ?? ""}, chỉ tiêu ${r.criterion}`.replace(/^, /, "")).join("; ")})`);
+  const noData = evidence.filter((r) => r.status === "no-data");
+  if (noData.length) parts.push(`${noData.length} tiêu chí chưa có số liệu (${noData.map((r) => r.message.replace(/\.$/, "")).join("; ")})`);
+  const self = missing.filter((m) => m.status === "self-assessment").length;
+  if (self) parts.push(`${self}/${linked.length} tiêu chí không đo được bằng số liệu của các phụ lục (cần tự đánh giá)`);
+  const other = missing.filter((m) => m.status === "not-evaluated").length;
+  if (other) parts.push(`${other} tiêu chí không được đánh giá`);
+  return `Chưa gợi ý được: ${parts.join("; ")}.`;
 }
 
 /**
- * Suggested ratings for the rows of a rating form that have sub-targets, from evaluated results.
- * Pass the FilledForm of the rating sheet to compare with the user's own ratings.
+ * Every rated row of a rating form that applies at the level — its own rating, and a suggestion
+ * from evaluated results where its sub-targets allow one (see the header). Pass the FilledForm of
+ * the rating sheet to compare with the user's own ratings.
  */
 export function suggestRatings(results: readonly TargetResult[], rating: Form | FilledForm, opts: SuggestOptions = {}): RatingSuggestion[] {
   const filled = isFilled(rating) ? rating : undefined;
   const form: Form = filled ? filled.form : (rating as Form);
   const level = opts.level ?? (form.levels.length === 1 ? form.levels[0] : undefined);
+  if (level && !form.levels.includes(level)) return [];
   const targets = opts.targets ?? TARGETS;
   const byId = new Map(results.map((r) => [r.target, r]));
   const parsed = filled ? parsedValues(filled) : undefined;
+  const ratingColumn = (row: Row) => form.columns.find((c) => c.role === "value" && effectiveKind(row, c) === "status");
   const out: RatingSuggestion[] = [];
   for (const row of form.rows) {
+    const column = ratingColumn(row);
+    if (!column || (level && row.levels && !row.levels.includes(level))) continue;
     const linked = targets.filter(
       (t) =>
         t.ratings.some((x) => x.form === form.id && x.row === row.id) &&
         (!t.variant || t.variant.used) &&
         (level === undefined || t.levels.includes(level)),
     );
-    if (linked.length === 0) continue;
     const evidence: TargetResult[] = [];
     const missing: RatingSuggestion["missing"] = [];
     for (const t of linked) {
@@ -636,20 +691,12 @@ export function suggestRatings(results: readonly TargetResult[], rating: Form | 
         if (r.status !== "met" && r.status !== "not-met") missing.push({ target: t.id, status: r.status, ...(r.reason ? { reason: r.reason } : {}) });
       }
     }
-    const suggestion: Rating | null = missing.length ? null : evidence.every((r) => r.status === "met") ? "Đạt" : "Không đạt";
+    const suggestion: Rating | null = !linked.length || missing.length ? null : evidence.every((r) => r.status === "met") ? "Đạt" : "Không đạt";
+    const short = evidence.some((r) => r.status === "not-met");
 
-    let current: Rating | null = null;
-    let currentText: string | undefined;
-    let address: string | undefined;
-    if (filled && parsed) {
-      const column = form.columns.find((c) => c.role === "value" && effectiveKind(row, c) === "status");
-      if (column) {
-        address = filled.cells.get(row.id)?.get(column.id)?.address;
-        const p = parsed.get(row.id)?.get(column.id);
-        if (p && p.type !== "blank") currentText = p.text;
-        if (p?.type === "status") current = p.value === "dat" ? "Đạt" : "Không đạt";
-      }
-    }
+    const own = filled && parsed ? ratingOf(parsed.get(row.id)?.get(column.id)) : { rating: null };
+    const address = filled?.cells.get(row.id)?.get(column.id)?.address;
+    const units = opts.units?.get(row.id);
     out.push({
       form: form.id,
       row: row.id,
@@ -659,14 +706,69 @@ export function suggestRatings(results: readonly TargetResult[], rating: Form | 
       suggestion,
       evidence,
       missing,
-      current,
-      ...(currentText !== undefined ? { currentText } : {}),
+      short,
+      ...(suggestion ? {} : { why: whyNoSuggestion(linked, evidence, missing) }),
+      current: own.rating,
+      ...(own.text !== undefined ? { currentText: own.text } : {}),
       ...(filled ? { sheet: filled.sheet } : {}),
       ...(address ? { address } : {}),
-      disagrees: suggestion !== null && current !== null && suggestion !== current,
+      disagrees: suggestion !== null && own.rating !== null && suggestion !== own.rating,
+      ...(units ? { units: [...units] } : {}),
+      attention: own.rating === "Không đạt" || suggestion === "Không đạt" || short || (units?.some((u) => u.rating !== "Đạt") ?? false),
     });
   }
   return out;
+}
+
+/** Rows to read first (`attention`), then the others; each in form order. */
+export function attentionFirst<T extends Pick<RatingSuggestion, "attention">>(ratings: readonly T[]): T[] {
+  return [...ratings.filter((r) => r.attention), ...ratings.filter((r) => !r.attention)];
+}
+
+export interface RatingCounts {
+  /** Rows listed. */
+  rows: number;
+  /** The unit's own ratings (a rollup has none of its own). */
+  dat: number;
+  khongDat: number;
+  /** Left blank or not a rating. */
+  unrated: number;
+  /** Suggestions made. */
+  suggestedDat: number;
+  suggestedKhongDat: number;
+  /** Rows to read first. */
+  attention: number;
+}
+
+export function countRatings(ratings: readonly RatingSuggestion[]): RatingCounts {
+  const n = (f: (r: RatingSuggestion) => boolean) => ratings.filter(f).length;
+  return {
+    rows: ratings.length,
+    dat: n((r) => r.current === "Đạt"),
+    khongDat: n((r) => r.current === "Không đạt"),
+    unrated: n((r) => r.current === null),
+    suggestedDat: n((r) => r.suggestion === "Đạt"),
+    suggestedKhongDat: n((r) => r.suggestion === "Không đạt"),
+    attention: n((r) => r.attention),
+  };
+}
+
+/** A rollup's row told by its units: "Đạt: 2/3", and who did not rate it Đạt ("Không đạt: UBND xã A; chưa ghi: UBND xã B"). */
+export function unitRatingParts(units: readonly UnitRating[]): { dat: string; others?: string } {
+  const names = (f: (u: UnitRating) => boolean) => units.filter(f).map((u) => u.unit);
+  const parts = [
+    ["Không đạt", names((u) => u.rating === "Không đạt")],
+    ["chưa ghi", names((u) => u.rating === null && !u.text)],
+    ["ghi khác", units.filter((u) => u.rating === null && u.text).map((u) => `${u.unit} («${u.text}»)`)],
+  ] as const;
+  const others = parts.filter(([, list]) => list.length).map(([what, list]) => `${what}: ${list.join(", ")}`);
+  return { dat: `Đạt: ${units.filter((u) => u.rating === "Đạt").length}/${units.length}`, ...(others.length ? { others: others.join("; ") } : {}) };
+}
+
+/** "Đạt: 2/3 — Không đạt: UBND xã A; chưa ghi: UBND xã B". */
+export function unitRatingsText(units: readonly UnitRating[]): string {
+  const { dat, others } = unitRatingParts(units);
+  return others ? `${dat} — ${others}` : dat;
 }
 
 /** A warning at each rating cell whose user rating differs from the suggestion. */
@@ -679,7 +781,7 @@ export function ratingIssues(suggestions: readonly RatingSuggestion[]): Issue[] 
         "warning",
         { sheet: s.sheet ?? "", cell: s.address ?? "", value: s.current ?? "" },
         {
-          label: s.label.length > 120 ? `${s.label.slice(0, 117)}…` : s.label,
+          label: shortenText(s.label, 120),
           expected: s.suggestion ?? "",
           detail: s.evidence.map((r) => `${r.label ?? r.target}: ${r.message}`).join("; "),
         },

@@ -146,6 +146,10 @@ export interface RollupOutcome {
   replaced: string[];
   /** Forms consolidated. */
   forms: number;
+  /** Vietnamese, the result line: units consolidated, with cells left out, not usable, missing (core/rollup-summary). */
+  summary: string;
+  /** Every unit listed went into the totals with no cell left out. */
+  complete: boolean;
   degraded: string[];
 }
 

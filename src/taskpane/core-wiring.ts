@@ -16,6 +16,7 @@ import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { formName } from "../core/recognise";
 import { isRollupSheet } from "../core/rollup-layout";
+import { consolidationComplete, consolidationCounts, consolidationSummary } from "../core/rollup-summary";
 import { targetReport, type TargetReport } from "../core/target-report";
 import { summariseByArea, type StatusCounts } from "../core/targets";
 import { UNIT_STATUS_LABELS, type ReceivedSource } from "../core/units";
@@ -206,6 +207,7 @@ export function rollupOutcome(
   replaced: string[],
   degraded: string[],
 ): RollupOutcome {
+  const counts = consolidationCounts(c.units.units, c.rollups);
   return {
     units: c.units.units.map((u) => ({
       unit: u.unit,
@@ -217,6 +219,8 @@ export function rollupOutcome(
     sheets: written,
     replaced,
     forms: c.rollups.length,
+    summary: consolidationSummary(counts),
+    complete: consolidationComplete(counts),
     degraded,
   };
 }

@@ -11,13 +11,12 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { findForm } from "../../src/catalog";
 import type { Form } from "../../src/catalog/schema";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { readRollupMarker } from "../../src/core/rollup-layout";
 import { readWorkbook } from "../../src/xlsx/read";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
 import { TemplateFiller, type UnitValues } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
+import { runCli as run } from "../support/cli";
 
 const PL1 = findForm("tk2011-2020.huyen.pl1")!;
 const PL3 = findForm("tk2011-2020.huyen.pl3")!;
@@ -25,14 +24,6 @@ const PL4 = findForm("tk2011-2020.huyen.pl4")!;
 const PL8 = findForm("tk2011-2020.huyen.pl8")!;
 const FORMS: Form[] = [PL1, PL3, PL4, PL8];
 const YEARS = ["y2019", "y2020q1"];
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 interface RollupJson {
   output: string;
@@ -279,5 +270,61 @@ describe("rebuilding", () => {
     const byFile = (j: RollupJson) => [...j.units].sort((x, y) => String(x.file).localeCompare(String(y.file)));
     expect(byFile(jc)).toEqual(byFile(ja));
     expect(cells(again)).toEqual(cells(first));
+  });
+});
+
+describe("the result line says what happened to every unit", () => {
+  /** Three communes' Phụ lục 1; one typed a word into a count (that cell is left out, the others count). */
+  const COMMUNES = ["UBND xã Ia Rmok", "UBND xã Chư Gu", "UBND xã Ia Hdreh"];
+  const files = COMMUNES.map((_, i) => f(`xa-${i + 1}.xlsx`));
+  const COUNT = PL1.rows.find((r) => r.kind === "count" && !r.relation && !r.rollup && !r.levels)!;
+
+  beforeAll(async () => {
+    const filler = await TemplateFiller.create([PL1], { period: "Năm 2020" });
+    for (const [i, unit] of COMMUNES.entries()) {
+      const v = values(i);
+      const pl1 = { [PL1.id]: v[PL1.id] };
+      if (i === 1) pl1[PL1.id][COUNT.id] = { ...pl1[PL1.id][COUNT.id], y2019: "mười hai" };
+      writeFileSync(files[i], await filler.write(unit, pl1));
+    }
+  });
+
+  it("counts the units consolidated, those with cells left out and those not usable — not only the units without an error", async () => {
+    const out = f("xa-tong-hop.xlsx");
+    const { code, out: text } = await run("rollup", ...files, BROKEN.text, "-o", out, "--unit", "UBND tỉnh Gia Lai");
+    expect(code).toBe(0);
+    const flat = text.replace(/\n\s*/g, " ");
+    expect(flat.startsWith("Đã tổng hợp 1 phụ lục từ 3 đơn vị, trong đó 1 đơn vị có ô bị loại vì lỗi (các ô hợp lệ khác của đơn vị vẫn được tổng hợp).")).toBe(true);
+    expect(flat).toContain("1 đơn vị gửi tệp không dùng được (không đọc được hoặc không có phụ lục nào nhận dạng được).");
+    expect(flat).toContain(`Kết quả: «${out}».`);
+    for (const l of text.split("\n")) expect(l.length).toBeLessThanOrEqual(100);
+    const json = JSON.parse((await run("rollup", ...files, BROKEN.text, "-o", out, "--force", "--json")).out) as RollupJson & {
+      summary: { forms: number; units: number; consolidated: number; withExcluded: number; unusable: number; missing: number; message: string };
+    };
+    expect(json.summary).toMatchObject({ forms: 1, units: 4, consolidated: 3, withExcluded: 1, unusable: 1, missing: 0 });
+    expect(json.summary.message).toBe(flat.slice(0, json.summary.message.length));
+    // the commune with the mistake is "invalid", yet its other cells are in the totals
+    expect(json.units.find((u) => u.unit === COMMUNES[1])!.status).toBe("invalid");
+    const other = PL1.rows.find((r) => r.kind === "count" && !r.relation && !r.rollup && !r.levels && r.id !== COUNT.id)!;
+    const sum = COMMUNES.reduce((n, _, i) => n + (unitEntries(PL1, i, { columns: YEARS })[other.id].y2019.meaning as number), 0);
+    expect(json.values.find((v) => v.form === PL1.id && v.row === other.id && v.column === "Năm 2019")!.value).toBe(sum);
+  });
+
+  it("the same file given twice is read once: no «trùng nhau», the unit counts once, a note says so", async () => {
+    const out = f("hai-lan.xlsx");
+    const again = join(dir, ".", "xa-1.xlsx");
+    const { code, out: text } = await run("rollup", files[0], files[1], again, "-o", out, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(text) as RollupJson & { summary: { consolidated: number; notes: string[] } };
+    expect(json.units.map((u) => [u.file, u.status])).toEqual([
+      [files[1], "invalid"],
+      [files[0], "ok"],
+    ]);
+    expect(json.units.some((u) => (u.message ?? "").includes("trùng nhau"))).toBe(false);
+    expect(json.summary.consolidated).toBe(2);
+    expect(json.summary.notes).toEqual([`Tệp «${files[0]}» được chỉ định 2 lần; chỉ đọc và tổng hợp một lần.`]);
+    const plain = await run("rollup", files[0], again, "-o", out, "--force");
+    expect(plain.out).toContain(`Tệp «${files[0]}» được chỉ định 2 lần; chỉ đọc và tổng hợp một lần.`);
+    expect(plain.out.replace(/\n\s*/g, " ").startsWith(`Đã tổng hợp 1 phụ lục từ 1 đơn vị. Kết quả: «${out}».`)).toBe(true);
   });
 });

@@ -20,12 +20,11 @@ import { TARGETS, selectTargets } from "../../src/catalog/targets";
 import { a1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName, uniqueSheetName } from "../../src/core/sheet-names";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { readWorkbook } from "../../src/xlsx/read";
 import { templateWorkbook } from "../../src/xlsx/templates";
 import { SEED003_VALUES } from "../fixtures/seed003-values";
 import { libreOfficeFill, tempDir, type Fill } from "../support/libreoffice";
+import { runCli as run } from "../support/cli";
 
 // ---------------------------------------------------------------------------------------------
 // The command and its JSON (README: fields may be added, never renamed)
@@ -77,19 +76,21 @@ interface TargetsJson {
   ratings: RatingJson[];
 }
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 async function targets(...argv: string[]): Promise<TargetsJson> {
   const r = await run("targets", ...argv, "--json");
   if (r.code !== 0) throw new Error(`cchc targets ${argv.join(" ")} → ${r.code}: ${r.err}`);
   return JSON.parse(r.out) as TargetsJson;
 }
 const byId = (json: TargetsJson) => new Map(json.results.map((r) => [r.target, r]));
+/** The text output with wrapped lines joined again (it is wrapped at 100 columns). */
+const unwrap = (out: string) => out.replace(/\n {4,}/g, " ");
+/** The entry of the text output that ends with "[id, …]" (one result). */
+const entryOf = (out: string, id: string): string => {
+  const flat = unwrap(out);
+  const end = flat.indexOf(`[${id},`);
+  if (end < 0) return "";
+  return flat.slice(flat.lastIndexOf("\n", end) + 1, flat.indexOf("]", end) + 1);
+};
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 // ---------------------------------------------------------------------------------------------
@@ -132,6 +133,10 @@ const SEED003_FILE = join(dir, "kbang-quy-1-2021.xlsx");
 const ROLLUP_FILE = join(dir, "tong-hop-a-luoi.xlsx");
 const PL8_FILE = join(dir, "kbang-tong-ket-2011-2020.xlsx");
 const NO_LEVEL_FILE = join(dir, "khong-ro-cap.xlsx");
+const COMMUNE_FILE = join(dir, "quang-nham-phu-luc-3.xlsx");
+const PROVINCE_ROLLUP = join(dir, "tong-hop-tinh.xlsx");
+/** Quảng Nhâm's own ratings of the 16 goals (seed 002's Phụ lục 3): four goals Không đạt. */
+const QUANG_NHAM_SHORT = [2, 6, 12, 13];
 
 /** Seed 003's "Số liệu" as a number, read by hand ("100%" → 100, "3,7" → 3.7, "21.88" → 21.88). */
 const n = (rowId: string): number => {
@@ -176,6 +181,9 @@ beforeAll(async () => {
   }
   const rolled = await run("rollup", ...communeFiles, "-o", ROLLUP_FILE, "--unit", "UBND huyện A Lưới", "--period", "Năm 2020", "--json");
   if (rolled.code !== 0) throw new Error(`cchc rollup → ${rolled.code}: ${rolled.err}`);
+  // Since 1/7/2025 the communes report straight to the province.
+  const toProvince = await run("rollup", ...communeFiles, "-o", PROVINCE_ROLLUP, "--unit", "UBND tỉnh Thừa Thiên Huế", "--period", "Năm 2020");
+  if (toProvince.code !== 0) throw new Error(`cchc rollup → ${toProvince.code}: ${toProvince.err}`);
   const units = (JSON.parse(rolled.out) as { units: { status: string }[] }).units;
   if (units.length !== 3 || units.some((u) => u.status !== "ok")) throw new Error(`rollup units: ${JSON.stringify(units)}`);
 
@@ -189,6 +197,14 @@ beforeAll(async () => {
     [PL7, "tl-vb-dien-tu", "y2020q1", "95%"],
     ...PL8.rows.map((row): Typed => [PL8, row.id, "danh-gia", row.id === "mt05-hai-long-hanh-chinh" ? "Không đạt" : "Đạt"]),
   ]);
+
+  // (e) one commune's own Phụ lục 3, the only appendix a commune's review has (seed 002), all 16 goals rated.
+  await typedWorkbook(
+    COMMUNE_FILE,
+    [XA_PL3],
+    { unit: "UBND xã Quảng Nhâm", period: "Năm 2020" },
+    XA_PL3.rows.map((row, g): Typed => [XA_PL3, row.id, "danh-gia", QUANG_NHAM_SHORT.includes(g + 1) ? "Không đạt" : "Đạt"]),
+  );
 
   // (d) the district/commune Phụ lục 1 (levels huyện and xã) with no unit: the level cannot be told.
   await typedWorkbook(NO_LEVEL_FILE, [PL1], {}, [
@@ -327,7 +343,7 @@ describe("(a) seed 003 (UBND huyện Kbang, Q1 2021) against the 2025 targets of
     expect(out).toContain("báo cáo cấp huyện");
     expect(out).not.toMatch(/cấp huyen\b/);
     expect(out).toMatch(/Chưa đạt \d+ · Đạt \d+ · Chưa có số liệu \d+ · Cần tự đánh giá \d+/);
-    const line = (id: string) => out.split("\n").find((l) => l.includes(`[${id},`)) ?? "";
+    const line = (id: string) => entryOf(out, id);
     // the ratio names both of its cells, the row labels, the value, the criterion, the target and where it is printed
     expect(line("par.kiem-tra-30")).toContain(`trang «${defaultSheetName(BCDK)}», ô ${at("don-vi-da-kiem-tra")}, ${at("tong-don-vi")}`);
     expect(line("par.kiem-tra-30")).toContain("Chưa đạt: 0%, chỉ tiêu từ 30% trở lên");
@@ -340,7 +356,8 @@ describe("(a) seed 003 (UBND huyện Kbang, Q1 2021) against the 2025 targets of
     const sections = ["Chưa đạt (", "Đạt (", "Chưa có số liệu (", "Cần tự đánh giá ("].map((h) => out.indexOf(`\n${h}`));
     expect(sections.every((i) => i > 0)).toBe(true);
     expect([...sections].sort((a, b) => a - b)).toEqual(sections);
-    expect(out).toContain("  - par.sipas-90 (năm 2025): Chỉ số SIPAS đạt từ 90% trở lên");
+    expect(unwrap(out)).toContain("  - par.sipas-90 (năm 2025): Chỉ số SIPAS đạt từ 90% trở lên");
+    for (const l of out.split("\n")) expect(l.length).toBeLessThanOrEqual(100);
     expect(out).not.toMatch(/undefined|null|NaN|\[object/);
   });
 });
@@ -457,9 +474,17 @@ describe("(c) a district Phụ lục 8 rated «Đạt» where the measured sub-t
 
     const { code, out } = await run("targets", PL8_FILE);
     expect(code).toBe(0);
-    expect(out).toContain("tệp không bị sửa");
-    expect(out).toContain(`Mục tiêu 2 (trang «${pl8Sheet}», ô ${cellOf(PL8, "mt02-hai-long-tthc", "danh-gia")}): gợi ý «Không đạt», đang ghi «Đạt» — KHÁC với gợi ý`);
-    expect(out).toContain("nq30c.huyen.02.hai-long: Chưa đạt: 78%, chỉ tiêu trên 80%.");
+    const flat = unwrap(out);
+    expect(flat).toContain("tệp không bị sửa");
+    expect(flat).toContain(`Đánh giá 16 mục tiêu — ${PL8.appendix}, trang «${pl8Sheet}»: đơn vị ghi Đạt 15 · Không đạt 1 · chưa ghi 0;`);
+    expect(flat).toMatch(
+      new RegExp(`- Mục tiêu 2 \\(ô ${cellOf(PL8, "mt02-hai-long-tthc", "danh-gia")}\\) «[^»]+»: đơn vị ghi «Đạt»; gợi ý «Không đạt» — KHÁC với đánh giá của đơn vị, hãy xem lại\\.`),
+    );
+    expect(flat).toContain("nq30c.huyen.02.hai-long: Chưa đạt: 78%, chỉ tiêu trên 80%.");
+    // the two goals short of the figures come first: goal 2 (suggested Không đạt) and goal 5 (rated Không đạt)
+    const goals = [...flat.matchAll(/\n {2}- Mục tiêu (\d+) /g)].map((m) => Number(m[1]));
+    expect(goals.slice(0, 2)).toEqual([2, 5]);
+    expect([...goals].sort((a, b) => a - b)).toEqual(PL8.rows.map((_, i) => i + 1));
 
     // read only: same bytes, and the user's "Đạt" still in its cell
     expect(sha(PL8_FILE)).toBe(before);
@@ -552,5 +577,67 @@ describe("(d) --level, files whose level cannot be told, unreadable files, --bas
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(text);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe("(e) a commune: its own Phụ lục 3, and a province's rollup of its communes", () => {
+  test("the commune's 16 goals come first with its own ratings, counted, «Không đạt» first; no district form is named", async () => {
+    const { code, out } = await run("targets", COMMUNE_FILE);
+    expect(code).toBe(0);
+    const flat = unwrap(out);
+    expect(flat).toContain("báo cáo cấp xã.");
+    const summary = `Đánh giá 16 mục tiêu — ${XA_PL3.appendix}, trang «${defaultSheetName(XA_PL3)}»: đơn vị ghi Đạt 12 · Không đạt 4 · chưa ghi 0;`;
+    expect(flat).toContain(summary);
+    // the goals, before the list of targets, each once with the commune's own rating; its «Không đạt» first
+    expect(flat.indexOf(summary)).toBeLessThan(flat.indexOf("Kết quả "));
+    const goals = [...flat.matchAll(/\n {2}- Mục tiêu (\d+) \(ô ([A-Z]+\d+)\) «[^»]+»: đơn vị ghi «(Đạt|Không đạt)»; ([^\n]+)/g)];
+    expect(goals.map((m) => Number(m[1]))).toEqual([...QUANG_NHAM_SHORT, ...XA_PL3.rows.map((_, i) => i + 1).filter((g) => !QUANG_NHAM_SHORT.includes(g))]);
+    for (const [, goal, cell, rating, rest] of goals) {
+      const g = Number(goal);
+      expect({ g, cell, rating }).toEqual({ g, cell: cellOf(XA_PL3, XA_PL3.rows[g - 1].id, "danh-gia"), rating: QUANG_NHAM_SHORT.includes(g) ? "Không đạt" : "Đạt" });
+      // no suggestion can be computed from a Phụ lục 3 alone: the reason is given instead
+      expect(rest).toMatch(/^chưa gợi ý được: .*cần tự đánh giá/);
+    }
+    // nothing sends the commune to the district's appendices
+    expect(flat).not.toMatch(/tk2011-2020\.huyen|Phụ lục [1-8] «|Chưa có số liệu: không có/);
+    for (const f of [PL1, PL7]) expect(flat).not.toContain(f.title);
+    expect(flat).toContain("Chưa có số liệu 0");
+    for (const l of out.split("\n")) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
+  test("its JSON: the 16 ratings first, each with the commune's rating and why no suggestion; the PL1/PL7 clauses are «cần tự đánh giá»", async () => {
+    const json = await targets(COMMUNE_FILE);
+    expect(Object.keys(json).indexOf("ratings")).toBeLessThan(Object.keys(json).indexOf("results"));
+    expect(json.ratings.map((r) => [r.row, r.current])).toEqual(XA_PL3.rows.map((row, g) => [row.id, QUANG_NHAM_SHORT.includes(g + 1) ? "Không đạt" : "Đạt"]));
+    for (const r of json.ratings as (RatingJson & { why: string | null; attention: boolean })[]) {
+      expect(r.suggestion).toBeNull();
+      expect(r.why).toMatch(/^Chưa gợi ý được: /);
+      expect(r.attention).toBe(r.current === "Không đạt");
+    }
+    for (const id of ["nq30c.xa.02.hai-long", "nq30c.xa.05.hai-long", "nq30c.xa.08.van-ban-dien-tu", "nq30c.xa.11.mot-cua-dien-tu", "nq30c.xa.13.van-ban-dien-tu"])
+      expect(byId(json).get(id)).toMatchObject({ status: "no-data", selfAssessment: true, reason: "form-not-filled", form: null, value: null });
+    expect(json.results.filter((r) => r.status !== "no-data" || !r.selfAssessment)).toEqual([]);
+    expect((json as unknown as { summary: { ratings: { rows: number; dat: number; khongDat: number } } }).summary.ratings).toMatchObject({ rows: 16, dat: 12, khongDat: 4 });
+  });
+
+  test("a province's rollup of three communes: per goal «Đạt: 2/3» and the commune that did not", async () => {
+    const json = await targets(PROVINCE_ROLLUP);
+    expect(json.level).toBe("xa");
+    const notDat = (goal: number) => COMMUNES.filter((_, i) => !ratedDat(i, goal)).map((c) => c.unit);
+    for (const [g, row] of XA_PL3.rows.entries()) {
+      const r = json.ratings.find((x) => x.row === row.id) as RatingJson & { units: { unit: string; rating: string | null }[]; attention: boolean };
+      expect(r.currentText).toBe(`Đạt: ${3 - notDat(g + 1).length}/3`);
+      expect(r.units.filter((u) => u.rating !== "Đạt").map((u) => u.unit)).toEqual(notDat(g + 1));
+      expect(r.units.map((u) => u.unit).sort()).toEqual(COMMUNES.map((c) => c.unit).sort());
+      expect(r.attention).toBe(true);
+    }
+    const { out } = await run("targets", PROVINCE_ROLLUP);
+    const flat = unwrap(out);
+    expect(flat).toContain("bảng tổng hợp cấp xã.");
+    for (const [g, row] of XA_PL3.rows.entries()) {
+      const cell = cellOf(XA_PL3, row.id, "danh-gia");
+      expect(flat).toMatch(new RegExp(`- Mục tiêu ${g + 1} \\(ô ${cell}\\) «[^»]+»: Đạt: 2/3 — Không đạt: ${notDat(g + 1)[0]};`));
+    }
   });
 });

@@ -5,19 +5,10 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from "fs";
 import { join } from "path";
 import { FORMS } from "../../src/catalog";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { readWorkbook } from "../../src/xlsx/read";
 import { readMarker } from "../../src/core/metadata";
 import { tempDir } from "../support/libreoffice";
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli as run } from "../support/cli";
 
 describe("cchc forms", () => {
   it("lists every form of the catalogue as JSON with the documented fields", async () => {

@@ -18,6 +18,8 @@ import {
 } from "../../src/catalog/targets";
 import { MESSAGES } from "../../src/core/messages";
 import {
+  attentionFirst,
+  countRatings,
   describeCriterion,
   evaluateTarget,
   evaluateTargets,
@@ -25,6 +27,7 @@ import {
   suggestRatings,
   summariseByArea,
   targetIssues,
+  unitRatingsText,
   valuesFromFilled,
   valuesFromList,
   type TargetResult,
@@ -191,6 +194,7 @@ describe("target catalogue", () => {
     expect(() => make({ comparator: ">=", threshold: 80, verified: false })).toThrow(/unverified/);
     expect(() => make({ comparator: ">=", threshold: 80, wordingLanguage: "en" })).toThrow(/non-Vietnamese/);
     expect(() => make({ comparator: "change-vs-baseline" })).toThrow(/needs a change/);
+    expect(() => make({ comparator: ">=", threshold: 80, formOptional: true })).toThrow(/formOptional/);
   });
 });
 
@@ -419,6 +423,80 @@ describe("ratings of Phụ lục 8 and commune Phụ lục 3", () => {
     const s = suggestRatings(results, form("tk2011-2020.xa.pl3"));
     expect(s.find((x) => x.row === "hai-long-tthc")).toMatchObject({ suggestion: "Không đạt", current: null });
     expect(s.find((x) => x.row === "hai-long-hanh-chinh")?.evidence[0]).toMatchObject({ target: "nq30c.xa.05.hai-long", value: 78, status: "not-met" });
+  });
+
+  test("commune without PL1/PL7 (a commune's own review is its Phụ lục 3): those clauses are «cần tự đánh giá», no form is named", () => {
+    const results = evaluateTargets(fill(form("tk2011-2020.xa.pl3"), {}), TARGETS, { level: "xa", year: 2020 });
+    const measuredElsewhere = results.filter((r) => findTarget(r.target)!.metric);
+    expect(measuredElsewhere.map((r) => r.target)).toEqual([
+      "nq30c.xa.02.hai-long",
+      "nq30c.xa.05.hai-long",
+      "nq30c.xa.08.van-ban-dien-tu",
+      "nq30c.xa.11.mot-cua-dien-tu",
+      "nq30c.xa.13.van-ban-dien-tu",
+    ]);
+    for (const r of measuredElsewhere) {
+      expect(r).toMatchObject({ status: "self-assessment", reason: "form-not-filled", value: null, cells: [] });
+      expect(r.form).toBeUndefined();
+      expect(r.message).toBe("Cần tự đánh giá: các phụ lục đơn vị đã điền không có dòng nào đo chỉ tiêu này.");
+    }
+    expect(results.some((r) => r.status === "no-data")).toBe(false);
+    // the district's copy is not optional: a district without its PL1 is told the appendix is missing
+    const district = evaluateTargets(fill(form("tk2011-2020.huyen.pl8"), {}), TARGETS, { level: "huyen", year: 2020 });
+    expect(district.find((r) => r.target === "nq30c.huyen.02.hai-long")).toMatchObject({ status: "no-data", reason: "form-missing" });
+  });
+
+  test("every goal of a rating sheet is listed with the unit's own rating, why there is no suggestion, and what to read first", () => {
+    const stats = fill(pl7, { "tl-vb-dien-tu": { y2019: "70" } });
+    const results = evaluateTargets(stats, TARGETS, { level: "huyen", year: [2020, "yearly"] });
+    const pl8 = form("tk2011-2020.huyen.pl8");
+    const rated = fill(pl8, { "mt01-tthc-gon-nhe": { "danh-gia": "Không đạt" }, "mt13-truc-lien-thong": { "danh-gia": "Đạt" }, "mt03-sap-xep-bo-may": { "danh-gia": "ok" } });
+    const s = suggestRatings(results, rated);
+    const row = (id: string) => s.find((x) => x.row === id)!;
+    // goal 13: 70% of documents is short of 90% — the goal cannot be fully met, though other clauses have no figure
+    expect(row("mt13-truc-lien-thong")).toMatchObject({ suggestion: null, short: true, attention: true, current: "Đạt" });
+    expect(row("mt13-truc-lien-thong").why).toBe(
+      "Chưa gợi ý được: 1 tiêu chí chưa đạt (70%, chỉ tiêu từ 90% trở lên); 3/4 tiêu chí không đo được bằng số liệu của các phụ lục (cần tự đánh giá).",
+    );
+    // goal 1: rated Không đạt by the unit
+    expect(row("mt01-tthc-gon-nhe")).toMatchObject({ current: "Không đạt", short: false, attention: true });
+    // goal 2: no PL1 in the workbook — no data, said with the message of the result
+    expect(row("mt02-hai-long-tthc").why).toMatch(/^Chưa gợi ý được: 1 tiêu chí chưa có số liệu \(Chưa có số liệu: không có Phụ lục 1 «/);
+    // goal 3: a word that is not a rating is kept as typed
+    expect(row("mt03-sap-xep-bo-may")).toMatchObject({ current: null, currentText: "ok", attention: false });
+    // goal 8 reads the same 70%: short too; the three come first, in form order
+    expect(attentionFirst(s).slice(0, 4).map((x) => [x.row, x.attention])).toEqual([
+      ["mt01-tthc-gon-nhe", true],
+      ["mt08-van-ban-dien-tu", true],
+      ["mt13-truc-lien-thong", true],
+      ["mt02-hai-long-tthc", false],
+    ]);
+    expect(countRatings(s)).toEqual({ rows: 16, dat: 1, khongDat: 1, unrated: 14, suggestedDat: 0, suggestedKhongDat: 0, attention: 3 });
+  });
+
+  test("the task form at commune level: rows rated without a figure are listed too; rows for the district only are not", () => {
+    const s = suggestRatings([], TASKS, { level: "xa" });
+    const applies = TASKS.rows.filter((r) => r.kind === "status" && (!r.levels || r.levels.includes("xa")));
+    expect(s.map((x) => x.row)).toEqual(applies.map((r) => r.id));
+    expect(applies.length).toBeLessThan(TASKS.rows.filter((r) => r.kind === "status").length);
+    const without = s.find((x) => x.targets.length === 0)!;
+    expect(without).toMatchObject({ suggestion: null, why: "Mục này không có chỉ tiêu định lượng: đơn vị tự đánh giá.", attention: false });
+    // a form of another level gives nothing
+    expect(suggestRatings([], form("tk2011-2020.xa.pl3"), { level: "huyen" })).toEqual([]);
+  });
+
+  test("a rollup's row: the units' own ratings name who did not rate it Đạt", () => {
+    const units = [
+      { unit: "UBND xã A", rating: "Đạt" as const },
+      { unit: "UBND xã B", rating: "Không đạt" as const },
+      { unit: "UBND xã C", rating: null },
+      { unit: "UBND xã D", rating: null, text: "đang làm" },
+    ];
+    expect(unitRatingsText(units)).toBe("Đạt: 1/4 — Không đạt: UBND xã B; chưa ghi: UBND xã C; ghi khác: UBND xã D («đang làm»)");
+    const pl3 = form("tk2011-2020.xa.pl3");
+    const s = suggestRatings([], pl3, { units: new Map([[pl3.rows[0].id, units.slice(0, 1)], [pl3.rows[1].id, units]]) });
+    expect(s[0]).toMatchObject({ attention: false, units: units.slice(0, 1) });
+    expect(s[1]).toMatchObject({ attention: true, units });
   });
 
   test("province: the province copy reads the province's own appendices", () => {

@@ -17,8 +17,6 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { FORMS, findForm } from "../../src/catalog";
 import { inputColumns, type Column, type Form, type Row } from "../../src/catalog/schema";
-import { main } from "../../src/cli/main";
-import { nodeIo, type Io } from "../../src/cli/io";
 import { a1, type Grid } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { readRollupMarker } from "../../src/core/rollup-layout";
@@ -29,6 +27,7 @@ import { libreOfficeFill, tempDir, type Fill, type Format } from "../support/lib
 import type { RollupValue } from "../../src/core/rollup";
 import { expectFormValues } from "../support/expected-rollup";
 import { unitEntries, type FormEntries } from "../support/unit-values";
+import { runCli as run } from "../support/cli";
 
 const HUYEN = FORMS.filter((f) => f.family === "tk2011-2020.huyen");
 const STATISTICS = findForm("bao-cao-dinh-ky.thong-ke")!;
@@ -111,14 +110,6 @@ function handSheet(workbook: ExcelJS.Workbook, form: Form, entries: FormEntries,
 }
 
 // --- running the CLI ----------------------------------------------------------------------------
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 interface RollupJson {
   output: string;

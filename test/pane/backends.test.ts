@@ -434,6 +434,11 @@ describe("StandaloneBackend", () => {
     expect(status["UBND huyện An Lão.xlsx"]).toBe("ok");
     expect(status["UBND huyện Hoài Ân.xlsx"]).toBe("ok");
     expect(status["hong.xlsx"]).toBe("unreadable");
+    // The result line counts the units consolidated and the one that sent nothing usable.
+    expect(result).toMatchObject({
+      summary: "Đã tổng hợp 1 phụ lục từ 2 đơn vị. 1 đơn vị gửi tệp không dùng được (không đọc được hoặc không có phụ lục nào nhận dạng được).",
+      complete: false,
+    });
     expect(result.sheets.map((s) => s.kind)).toEqual(["status", "rollup", "detail"]);
     expect(backend.workspace.sheetNames).toEqual(result.sheets.map((s) => s.name));
     // The rollup sheet holds the sum of the two units' values (15 + 21) on that row.

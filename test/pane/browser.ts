@@ -6,15 +6,22 @@
  * other request that is not to 127.0.0.1 is aborted and recorded — tests assert there are none.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { dirname, extname, join, normalize } from "node:path";
+import { dirname, extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 
 export const ROOT = join(__dirname, "..", "..");
 export const OUT_DIR = "test-output/pane";
 export const OUT = join(ROOT, OUT_DIR);
-export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+/**
+ * Where the browser tests put their screenshots: test-output/screenshots (ignored by git), so that
+ * `npm test` never rewrites a tracked file. `npm run screenshots` (scripts/screenshots.mjs) runs the
+ * browser tests with CCHC_SCREENSHOTS_DIR=docs/screenshots to refresh the README's pictures on
+ * purpose. Every browser test takes its pictures through `screenshot()` below, never to a path of
+ * its own.
+ */
+export const SCREENSHOTS = process.env.CCHC_SCREENSHOTS_DIR ? resolve(ROOT, process.env.CCHC_SCREENSHOTS_DIR) : join(ROOT, "test-output", "screenshots");
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = join(dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
@@ -73,6 +80,12 @@ export function serve(dir: string): Promise<Server> {
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Saves `name`.png (the viewport, or the whole page) into SCREENSHOTS (see above). */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 export function launch(): Promise<Browser> {

@@ -18,9 +18,9 @@
  *   7. «Kiểm tra» while the user is still typing in a cell waits, says so, and goes on after Enter;
  *   8. «Kiểm tra môi trường» in the help: the host's facts and the probes, no sheet left behind,
  *      the result copied as text.
- * No request leaves 127.0.0.1. Screenshots go to docs/screenshots/ (10-…, 11-…, 12-…).
+ * No request leaves 127.0.0.1. Screenshots (10-…, 11-…, 12-…) go where browser.ts's `screenshot` puts them.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -31,7 +31,7 @@ import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
 import type { WorkbookState } from "../support/standin/workbook-state";
 import { cellOf, PART, PL1, PL3, PL3_SHEET, PL8, receivedFile, SUMMED } from "../support/pl3-scenario";
-import { axe, buildProduction, launch, openPane, ROOT, SCREENSHOTS, serious, serve } from "./browser";
+import { axe, buildProduction, launch, openPane, ROOT, screenshot, serious, serve } from "./browser";
 
 const OUT_DIR = "test-output/pane-excel";
 const OUT = join(ROOT, OUT_DIR);
@@ -77,7 +77,6 @@ function bundleOfficeStandIn(): Promise<string> {
 beforeAll(async () => {
   officeJs = await bundleOfficeStandIn();
   buildProduction(OUT_DIR);
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serve(OUT);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launch();
@@ -88,9 +87,6 @@ afterAll(async () => {
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-}
 
 // ---- the workbook in the page, through the stand-in ----------------------------------------------
 
@@ -165,7 +161,7 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await error.scrollIntoViewIfNeeded();
-  await shot(page, "10-excel-kiem-tra");
+  await screenshot(page, "10-excel-kiem-tra");
   await error.click();
   await eventually(() => selection(page), { sheet: PL3_SHEET, address: PART });
   // Corrected in Excel: the list refreshes by itself (live validation of the changed sheet).
@@ -202,7 +198,7 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   await page.getByRole("textbox", { name: "Đơn vị tổng hợp" }).fill("UBND tỉnh Bình Định");
   await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("Năm 2020");
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-  await page.getByText("Đã tổng hợp 1 phụ lục từ 3/3 đơn vị.").waitFor({ timeout: 30_000 });
+  await page.getByText("Đã tổng hợp 1 phụ lục từ 3 đơn vị.").waitFor({ timeout: 30_000 });
   const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
   for (const unit of ["UBND huyện An Lão", "UBND huyện Hoài Ân", "UBND huyện Tây Sơn"]) await expect(units.getByText(unit, { exact: true }).count()).resolves.toBe(1);
   await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(3);
@@ -213,8 +209,8 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   expect(await cellValue(page, `TH ${PL3_SHEET}`, SUMMED)).toBe(4 + 6 + 5);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
-  await page.getByText("Đã tổng hợp 1 phụ lục từ 3/3 đơn vị.").scrollIntoViewIfNeeded();
-  await shot(page, "11-excel-tong-hop");
+  await page.getByText("Đã tổng hợp 1 phụ lục từ 3 đơn vị.").scrollIntoViewIfNeeded();
+  await screenshot(page, "11-excel-tong-hop");
 
   // Building again replaces the previous rollup's sheets: same names, no «(2)».
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
@@ -246,15 +242,23 @@ test("inside Excel: insert the district family, check and click to a mistake, li
   const chart = page.getByRole("list", { name: "Theo lĩnh vực cải cách" });
   await expect(chart.getByRole("listitem").count()).resolves.toBeGreaterThan(3);
   await expect(chart.getByRole("listitem").filter({ hasText: "Cải cách TTHC" }).innerText()).resolves.toMatch(/Chưa đạt 1/);
-  // The suggestion next to the user's own rating, which stays as typed.
-  const ratingItem = page.getByRole("button", { name: /Thủ tục hành chính được cải cách cơ bản, mức độ hài lòng/ });
-  await expect(ratingItem.innerText()).resolves.toMatch(/Gợi ý: Không đạt · bạn đã ghi: Đạt — khác với gợi ý/);
+  // The goals come before the targets: the user's own rating first, the suggestion beside it; the
+  // goals found short at the top (goal 2, rated Đạt, and goal 5, not rated).
+  const goals = page.getByRole("list", { name: new RegExp(`16 mục tiêu — trang «${pl8Sheet}»`) });
+  const ratingItem = goals.getByRole("button", { name: /Thủ tục hành chính được cải cách cơ bản, mức độ hài lòng/ });
+  await expect(ratingItem.innerText()).resolves.toMatch(/^Mục tiêu 2\s*Đơn vị ghi: Đạt[\s\S]*Gợi ý từ số liệu: Không đạt — khác với đánh giá của đơn vị, hãy xem lại/);
+  const order = await goals.getByRole("listitem").allInnerTexts();
+  expect(order.slice(0, 2).map((t) => t.split(/\s/).slice(0, 3).join(" "))).toEqual(["Mục tiêu 2", "Mục tiêu 5"]);
+  expect(order[1]).toMatch(/Đơn vị chưa ghi/);
+  const goalsTop = await goals.evaluate((el) => el.getBoundingClientRect().top);
+  const resultsTop = await notMet.first().evaluate((el) => el.getBoundingClientRect().top);
+  expect(goalsTop).toBeLessThan(resultsTop);
   expect(await cellValue(page, pl8Sheet, rating)).toBe("Đạt");
   expect(await cellValue(page, pl1Sheet, satisfaction)).toBe(75);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await page.getByRole("heading", { name: "Chỉ tiêu", level: 2 }).scrollIntoViewIfNeeded();
-  await shot(page, "12-excel-chi-tieu");
+  await screenshot(page, "12-excel-chi-tieu");
   await notMet.first().click();
   await eventually(() => selection(page), { sheet: pl1Sheet, address: satisfaction });
   await ratingItem.click();

@@ -18,9 +18,9 @@
  *   6. a closed network (office.js unreachable) and an Office that never answers both start the
  *      pane in standalone mode within a few seconds.
  * No request leaves 127.0.0.1 (office.js's CDN is answered from the local package). Screenshots
- * of each step go to docs/screenshots/ for the README.
+ * of each step go to test-output/screenshots/ (`npm run screenshots`: docs/screenshots/, for the README).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -35,7 +35,7 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { formPage, ooxmlDocx } from "../support/docx";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
 import { unitEntries } from "../support/unit-values";
-import { axe, buildProduction, launch, openPane, OUT, SCREENSHOTS, serious, serve, type Session } from "./browser";
+import { axe, buildProduction, launch, openPane, OUT, screenshot, serious, serve, type Session } from "./browser";
 
 const PL3 = "tk2011-2020.huyen.pl3";
 const FORM = findForm(PL3)!;
@@ -51,7 +51,6 @@ let base: string;
 
 beforeAll(async () => {
   buildProduction();
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serve(OUT);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launch();
@@ -62,14 +61,19 @@ afterAll(async () => {
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-}
 
 /** The pane is up: its title and the four steps. */
 async function ready(page: Page, timeout = 15_000): Promise<void> {
   await page.getByRole("heading", { name: "CCHC Phụ lục", level: 1 }).waitFor({ timeout });
   await page.getByRole("tab", { name: "Chèn phụ lục" }).waitFor({ timeout });
+}
+
+/** «Chèn phụ lục»: the district Phụ lục 3, found by searching without diacritics, inserted blank. */
+async function insertBlankPl3(page: Page): Promise<void> {
+  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
+  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
+  await page.getByRole("button", { name: "Chèn", exact: true }).click();
+  await page.getByText("Đã chèn 1 trang tính.").waitFor();
 }
 
 async function noHorizontalScroll(page: Page): Promise<void> {
@@ -128,7 +132,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   expect(firstPaint.some((url) => /\/taskpane\.[0-9a-f]+\.js$/.test(url))).toBe(true);
   const gz = firstPaint.reduce((n, url) => n + gzipSync(readFileSync(join(OUT, new URL(url).pathname))).length, 0);
   expect(gz).toBeLessThanOrEqual(FIRST_PAINT_BUDGET);
-  await shot(page, "01-chen-phu-luc");
+  await screenshot(page, "01-chen-phu-luc");
 
   // Help is collapsible and keyboard-reachable.
   const help = page.getByRole("button", { name: "Hướng dẫn: Chèn phụ lục" });
@@ -147,7 +151,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(page.getByText("Đã chọn 1 phụ lục").isVisible()).resolves.toBe(true);
   await noHorizontalScroll(page);
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "02-tim-va-chon");
+  await screenshot(page, "02-tim-va-chon");
 
   await page.getByRole("button", { name: "Chèn", exact: true }).click();
   await page.getByText("Đã chèn 1 trang tính.").waitFor();
@@ -156,7 +160,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   const grid = page.getByRole("grid", { name: `Trang tính «${SHEET}»` });
   await expect(grid.getByText(FORM.title).first().isVisible()).resolves.toBe(true);
   await page.getByText("Đã chèn 1 trang tính.").scrollIntoViewIfNeeded();
-  await shot(page, "03-da-chen");
+  await screenshot(page, "03-da-chen");
 
   // 3. A mistake: text in a count, and parts that the total row adds up.
   const { parts, total } = partsAndTotal();
@@ -179,16 +183,46 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await page.getByText(/\d+ lỗi, \d+ cảnh báo/).first().waitFor();
   const error = page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${parts[0]}\\s*:`) });
   await expect(error.isVisible()).resolves.toBe(true);
+  // A partly filled form: the one error first, then the blank rows as one folded warning.
+  const sheetList = page.getByRole("list", { name: `Lỗi và cảnh báo của trang «${SHEET}»` });
+  const items = await sheetList.locator(":scope > li").allInnerTexts();
+  expect(items).toHaveLength(2);
+  expect(items[0]).toMatch(new RegExp(`^Lỗi\\s*tại ô\\s*${parts[0]}\\s*:\\s*Dòng «`));
+  expect(items[1]).toMatch(/^Cảnh báo\s*:?\s*\d+ dòng chưa có số liệu: dòng \d/);
+  const folded = page.getByRole("button", { name: /dòng chưa có số liệu/ });
+  await expect(folded.getAttribute("aria-expanded")).resolves.toBe("false");
   await noHorizontalScroll(page);
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "04-kiem-tra");
+  await screenshot(page, "04-kiem-tra");
+  // It expands to one selectable warning per row; long labels are shortened, the full text is the tooltip.
+  await folded.click();
+  await expect(folded.getAttribute("aria-expanded")).resolves.toBe("true");
+  const blankRows = Number(/(\d+) dòng chưa có số liệu/.exec(items[1])![1]);
+  const rows = page.getByRole("list", { name: /dòng chưa có số liệu/ }).getByRole("button", { name: /^Cảnh báo\s*tại ô [A-Z]+\d+/ });
+  await expect(rows.count()).resolves.toBe(blankRows);
+  const shortened = rows.filter({ hasText: "…»" }).first();
+  await shortened.hover();
+  const tooltip = await page.getByRole("tooltip").innerText();
+  const long = FORM.rows.find((r) => r.label.length > 60 && tooltip === `«${r.label}»`);
+  expect(long).toBeDefined();
+  const shown = await shortened.innerText();
+  expect(shown).not.toContain(long!.label);
+  expect(shown).toContain(`«${long!.label.slice(0, 30)}`);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await page.mouse.move(0, 0);
+  await page.getByRole("tooltip").waitFor({ state: "detached" });
+  // …and folds back by keyboard.
+  await folded.focus();
+  await page.keyboard.press("Enter");
+  await expect(folded.getAttribute("aria-expanded")).resolves.toBe("false");
   await error.click();
   // The preview selects that cell and the editor shows it.
   await expect(page.getByText(`Ô ${parts[0]}`, { exact: true }).isVisible()).resolves.toBe(true);
   const selected = grid.locator('[aria-selected="true"]');
   await expect(selected.count()).resolves.toBe(1);
   await expect(selected.innerText()).resolves.toBe("mười hai");
-  await shot(page, "05-chon-o-loi");
+  await screenshot(page, "05-chon-o-loi");
   // Fix it, check again: that error is gone.
   await editor.fill("12");
   await editor.press("Enter");
@@ -202,13 +236,13 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await page.getByText("Đã chọn 3 tệp").waitFor();
   await page.getByRole("textbox", { name: "Đơn vị tổng hợp" }).fill("UBND tỉnh Bình Định");
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-  await page.getByText(/Đã tổng hợp 1 phụ lục từ 2\/3 đơn vị/).waitFor({ timeout: 30_000 });
+  await page.getByText("Đã tổng hợp 1 phụ lục từ 2 đơn vị. 1 đơn vị gửi tệp không dùng được (không đọc được hoặc không có phụ lục nào nhận dạng được).").waitFor({ timeout: 30_000 });
   const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
   await expect(units.getByText("Không đọc được", { exact: true }).count()).resolves.toBe(1);
   await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(2);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
-  await shot(page, "06-tong-hop");
+  await screenshot(page, "06-tong-hop");
   // Consolidating again replaces the previous rollup's sheets (the download below has them once).
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
   await page.getByText(/Đã thay 3 trang của lần tổng hợp trước/).waitFor({ timeout: 30_000 });
@@ -222,7 +256,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(page.getByText(/^Chưa có số liệu: \d+$/).isVisible()).resolves.toBe(true);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
-  await shot(page, "07-chi-tieu");
+  await screenshot(page, "07-chi-tieu");
 
   // 4. Download and read the workbook back.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải về (.xlsx)" }).first().click()]);
@@ -277,7 +311,7 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await session.context.close();
 }, 300_000);
 
-test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes' sheets, opened and checked, one deliberate mistake", async () => {
+test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes' sheets, opened and checked, one deliberate mistake; consolidated for the province; its goals per commune", async () => {
   const session = await openPane(browser, base);
   const { page } = session;
   await ready(page);
@@ -291,6 +325,40 @@ test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes'
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
   await page.getByText(/1 lỗi, 0 cảnh báo/).first().waitFor();
+
+  // The province consolidates the three communes; the commune with the mistake still counts.
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByRole("button", { name: "Chọn tất cả" }).click();
+  await page.getByRole("textbox", { name: "Đơn vị tổng hợp" }).fill("UBND tỉnh Bình Định");
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await page
+    .getByText("Đã tổng hợp 1 phụ lục từ 3 đơn vị, trong đó 1 đơn vị có ô bị loại vì lỗi (các ô hợp lệ khác của đơn vị vẫn được tổng hợp).")
+    .waitFor({ timeout: 30_000 });
+
+  // Chỉ tiêu on the rollup, at the communes' level: per goal «Đạt: 2/3» and the commune that did not.
+  await page.getByRole("tab", { name: "Chỉ tiêu" }).click();
+  await page.getByRole("button", { name: "Đánh giá chỉ tiêu" }).click();
+  await page.getByText(/\d+ chỉ tiêu cấp xã/).waitFor();
+  const goals = page.getByRole("list", { name: /^16 mục tiêu — trang «TH [^»]+» \(tổng hợp\)$/ });
+  const items = await goals.getByRole("listitem").allInnerTexts();
+  expect(items).toHaveLength(16);
+  // the goals some commune did not rate Đạt come first, each naming it
+  const expected: [string, string][] = [
+    ["Mục tiêu 2", "Không đạt: UBND xã Cát Tân"],
+    ["Mục tiêu 3", "ghi khác: UBND xã Cát Sơn («abc»)"],
+    ["Mục tiêu 5", "Không đạt: UBND xã Cát Hanh"],
+    ["Mục tiêu 6", "Không đạt: UBND xã Cát Hanh"],
+  ];
+  expected.forEach(([goal, who], i) => {
+    expect(items[i].startsWith(`${goal}\nĐạt: 2/3`) || items[i].startsWith(`${goal} Đạt: 2/3`)).toBe(true);
+    expect(items[i]).toContain(who);
+  });
+  for (const item of items.slice(4)) expect(item).toMatch(/^Mục tiêu \d+\s*Đạt: 3\/3/);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await goals.scrollIntoViewIfNeeded();
+  await page.getByRole("heading", { name: /^16 mục tiêu — trang «TH / }).scrollIntoViewIfNeeded();
+  await screenshot(page, "13-chi-tieu-xa");
   expectOnlyLocal(session);
   await session.context.close();
 });
@@ -322,7 +390,7 @@ test("Word: a .docx is picked or dropped in Tổng hợp next to an .xlsx, and o
   await area.dispatchEvent("drop", { dataTransfer: dropped });
   await page.getByText("Đã chọn 2 tệp").waitFor();
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-  await page.getByText(/Đã tổng hợp 1 phụ lục từ 2\/2 đơn vị/).waitFor({ timeout: 30_000 });
+  await page.getByText("Đã tổng hợp 1 phụ lục từ 2 đơn vị.").waitFor({ timeout: 30_000 });
   const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
   await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(2);
   await expect(units.getByText(/THỊ XÃ AN NHƠN/).count()).resolves.toBeGreaterThan(0);
@@ -351,6 +419,44 @@ test("keyboard: the steps are tabs reachable with the arrow keys", async () => {
   await session.context.close();
 });
 
+test("a warning about a whole sheet is plain text in the normal colour, not a greyed-out button", async () => {
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+  await insertBlankPl3(page);
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  // A blank sheet: one warning about the whole sheet (no cell to select).
+  const warning = page.getByRole("tabpanel").getByText(/chưa có số liệu nào trong/);
+  await warning.waitFor();
+  await expect(page.locator("button:disabled").filter({ hasText: "chưa có số liệu nào" }).count()).resolves.toBe(0);
+  const contrast = await warning.evaluate((el) => {
+    const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]) =>
+      [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let bg: Element | null = el;
+    while (bg && getComputedStyle(bg).backgroundColor.replace(/\s/g, "") === "rgba(0,0,0,0)") bg = bg.parentElement;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(getComputedStyle(bg ?? document.body).backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+  expect(contrast).toBeGreaterThanOrEqual(4.5);
+  expect(serious(await axe(page))).toEqual([]);
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
+test.each([320, 340, 360])("at %i px the four steps are on one line", async (width) => {
+  const session = await openPane(browser, base, { width });
+  const { page } = session;
+  await ready(page);
+  const tops = await page.getByRole("tab").evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(4);
+  expect(new Set(tops).size).toBe(1);
+  await noHorizontalScroll(page);
+  expectOnlyLocal(session);
+  await session.context.close();
+});
+
 test("dark colour scheme: readable (no serious axe violation) at 320 px", async () => {
   const session = await openPane(browser, base, { colorScheme: "dark" });
   const { page } = session;
@@ -360,7 +466,7 @@ test("dark colour scheme: readable (no serious axe violation) at 320 px", async 
   const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "08-giao-dien-toi");
+  await screenshot(page, "08-giao-dien-toi");
   expectOnlyLocal(session);
   await session.context.close();
 });
@@ -369,15 +475,12 @@ test("wide window: the workbook preview sits beside the steps", async () => {
   const session = await openPane(browser, base, { width: 1280, height: 800 });
   const { page } = session;
   await ready(page);
-  await page.getByRole("searchbox", { name: "Tìm phụ lục" }).fill("phu luc 3");
-  await page.getByRole("checkbox", { name: /tk2011-2020\.huyen\.pl3/ }).check();
-  await page.getByRole("button", { name: "Chèn", exact: true }).click();
-  await page.getByText("Đã chèn 1 trang tính.").waitFor();
+  await insertBlankPl3(page);
   const main = await page.locator("main").boundingBox();
   const aside = await page.getByRole("complementary", { name: "Bảng tính" }).boundingBox();
   expect(aside!.x).toBeGreaterThan(main!.x + main!.width - 1);
   expect(serious(await axe(page))).toEqual([]);
-  await shot(page, "09-cua-so-rong");
+  await screenshot(page, "09-cua-so-rong");
   expectOnlyLocal(session);
   await session.context.close();
 });

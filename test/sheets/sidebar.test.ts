@@ -6,10 +6,11 @@
  * in node:vm on the Apps Script stand-in. The same scenario as the Excel pane
  * (test/pane/excel-host.test.ts): insert the district family, a mistake typed in the sheet is
  * marked, Kiểm tra lists it and clicking selects the cell; Tổng hợp from two unit sheets and three
- * files (one broken); Chỉ tiêu. No request leaves 127.0.0.1. Screenshots: docs/screenshots/13-…,
- * 14-…, 15-….
+ * files (one broken); Chỉ tiêu; «Kiểm tra môi trường» in the help. No request leaves 127.0.0.1.
+ * Screenshots 20-23 through test/pane/browser.ts `screenshot` (test-output/screenshots, or
+ * docs/screenshots with `npm run screenshots`).
  */
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ import { FORMS, findForm } from "../../src/catalog";
 import { parseA1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
-import { axe, launch, SCREENSHOTS, serious, serve } from "../pane/browser";
+import { axe, launch, screenshot, serious, serve } from "../pane/browser";
 import { buildSheets, loadServer, readCode, type Server } from "../support/gas-vm";
 import { installScriptRun } from "../support/gas-run";
 import { cellOf, PART, PL1, PL3, PL3_SHEET, PL8, receivedFile, SUMMED } from "../support/pl3-scenario";
@@ -34,7 +35,6 @@ let base: string;
 
 beforeAll(async () => {
   dir = buildSheets("test-output/sheets-sidebar");
-  mkdirSync(SCREENSHOTS, { recursive: true });
   http = await serve(dir);
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   browser = await launch();
@@ -76,10 +76,6 @@ async function openSidebar(server: Server): Promise<{ page: Page; outside: strin
   return { page, outside, pageErrors, close: () => context.close() };
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
 async function noHorizontalScroll(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
@@ -111,7 +107,7 @@ test("in Google Sheets at 300 px: insert the district family, a mistake marked a
   const family = DISTRICT.map((f) => defaultSheetName(f));
   expect(host.sheetNames()).toEqual(["Trang tính1", ...family]);
   await noHorizontalScroll(page);
-  await shot(page, "13-sheets-chen");
+  await screenshot(page, "20-sheets-chen");
 
   // A mistake typed in the sheet: marked at once (onEdit); Kiểm tra lists it; a click selects it.
   host.type(PL3_SHEET, PART, "mười hai");
@@ -123,7 +119,7 @@ test("in Google Sheets at 300 px: insert the district family, a mistake marked a
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await error.scrollIntoViewIfNeeded();
-  await shot(page, "14-sheets-kiem-tra");
+  await screenshot(page, "21-sheets-kiem-tra");
   await error.click();
   await eventually(() => host.activeRange, { sheet: PL3_SHEET, a1: PART });
   host.type(PL3_SHEET, PART, 12);
@@ -149,7 +145,8 @@ test("in Google Sheets at 300 px: insert the district family, a mistake marked a
   await page.getByText("Đã chọn 3 tệp").waitFor();
   await page.getByRole("textbox", { name: "Đơn vị tổng hợp" }).fill("UBND tỉnh Bình Định");
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-  await page.getByText(/^Đã tổng hợp 1 phụ lục từ 4\/5 đơn vị\.|^Đã tổng hợp 1 phụ lục từ 4\/4 đơn vị\./).waitFor({ timeout: 60_000 });
+  const done = page.getByText(/^Đã tổng hợp 1 phụ lục từ 4 đơn vị\. 1 đơn vị gửi tệp không dùng được/);
+  await done.waitFor({ timeout: 60_000 });
   const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
   for (const unit of ["UBND huyện An Lão", "UBND huyện Hoài Ân", "UBND huyện Tây Sơn", "UBND huyện Phù Cát"]) await expect(units.getByText(unit, { exact: true }).count()).resolves.toBe(1);
   await expect(page.getByRole("list", { name: "Tệp đã chọn" }).getByText("Không đọc được", { exact: true }).count()).resolves.toBe(1);
@@ -158,8 +155,8 @@ test("in Google Sheets at 300 px: insert the district family, a mistake marked a
   expect(host.sheet(`TH ${PL3_SHEET}`).valueOf(parseA1(SUMMED)!.row, parseA1(SUMMED)!.col)).toBe(4 + 6 + 5 + 1);
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
-  await page.getByText(/^Đã tổng hợp 1 phụ lục/).scrollIntoViewIfNeeded();
-  await shot(page, "15-sheets-tong-hop");
+  await done.scrollIntoViewIfNeeded();
+  await screenshot(page, "22-sheets-tong-hop");
 
   // Chỉ tiêu: satisfaction short of its target, marked and selectable; the user's rating kept.
   const pl1Sheet = defaultSheetName(findForm(PL1)!);
@@ -178,9 +175,22 @@ test("in Google Sheets at 300 px: insert the district family, a mistake marked a
   expect(serious(await axe(page))).toEqual([]);
   await noHorizontalScroll(page);
   await page.getByRole("heading", { name: "Chỉ tiêu", level: 2 }).scrollIntoViewIfNeeded();
-  await shot(page, "16-sheets-chi-tieu");
+  await screenshot(page, "23-sheets-chi-tieu");
   await notMet.first().click();
   await eventually(() => host.activeRange, { sheet: pl1Sheet, a1: satisfaction });
+
+  // «Kiểm tra môi trường» in the help: the probes of this Google Sheets, no sheet left behind.
+  const before = host.sheetNames();
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Hướng dẫn: Kiểm tra" }).click();
+  await page.getByRole("button", { name: "Kiểm tra môi trường" }).click();
+  const results = page.getByLabel("Kết quả kiểm tra môi trường");
+  await results.getByText(/^Thử ghi \d+ giá trị/).waitFor({ timeout: 20_000 });
+  await expect(results.getByText("Google Sheets", { exact: true }).count()).resolves.toBeGreaterThan(0);
+  await expect(results.getByRole("listitem").filter({ hasText: "Văn bản bắt đầu bằng «=» vào ô Văn bản (@)" }).innerText()).resolves.toMatch(/^\[đúng\]/);
+  expect(host.sheetNames()).toEqual(before);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
 
   expect(outside).toEqual([]);
   expect(pageErrors).toEqual([]);

@@ -28,7 +28,11 @@
  *     trao đổi dưới dạng điện tử";
  *   goal 11 (100% of records through the one-stop information system) ← PL7 "Tỷ lệ hồ sơ giải quyết
  *     qua hệ thống một cửa điện tử".
- * Communes fill the district family's PL1/PL7 (levels huyen + xa), the province its own family.
+ * The province fills its own family. Communes fill the district family's PL1/PL7 (levels huyen + xa)
+ * only where a district plan asks them to (seed 000 asks its communes for "số liệu tại các phụ lục");
+ * a commune's own review (seed 002) has only its Phụ lục 3. So the commune copy's metrics are
+ * `formOptional`: a commune report without PL1/PL7 gets "cần tự đánh giá" for these clauses, never
+ * "no data: Phụ lục 1 is missing"; a commune (or a rollup of communes) that sent PL1/PL7 is measured.
  * Everything else has no row that measures it (metric null → "cần tự đánh giá"); notes say which
  * nearby rows were considered and why they do not measure the clause.
  *
@@ -49,6 +53,8 @@ interface CopyInfo {
   /** Row id of goal n (1-based) in the rating form. */
   rows: string[];
   lines: string[];
+  /** Units of this level fill the metrics' forms only under some plans (see the header): `formOptional`. */
+  metricFormsOptional?: boolean;
 }
 
 const HUYEN_ROWS = [
@@ -106,6 +112,7 @@ const COPIES: Record<Copy, CopyInfo> = {
     section: "Phụ lục 3",
     ratingForm: "tk2011-2020.xa.pl3",
     rows: NATIONAL_ROWS,
+    metricFormsOptional: true,
     lines: ["186", "187", "188", "189", "190", "191", "192", "193", "194", "197", "198", "199", "200", "201", "202", "203"],
   },
   tinh: {
@@ -592,6 +599,7 @@ function build(): TargetInput[] {
           goal: String(goal.n),
           area: goal.area,
           metric: clause.metric ? METRICS[clause.metric][copy] : null,
+          ...(clause.metric && info.metricFormsOptional ? { formOptional: true } : {}),
           comparator: clause.comparator,
           ...(clause.threshold !== undefined ? { threshold: clause.threshold } : {}),
           ...(clause.range ? { range: clause.range } : {}),

@@ -173,6 +173,13 @@ export const TargetSchema = z
     year: TargetYearSchema,
     /** Levels of the reporting units whose values are checked (a district report, a commune report…). */
     levels: z.array(LevelSchema).min(1),
+    /**
+     * The metric's form is one that units of these levels fill only under some plans (communes fill
+     * the district family's statistics only where a district plan asks them to). When the report does
+     * not hold that form the target is "cần tự đánh giá" from the forms the unit does fill — never
+     * "no data: the appendix is missing", which would send the unit to a form it was never asked for.
+     */
+    formOptional: z.boolean().default(false),
     /** The level the figure is about, when it differs from the reporting level (e.g. a district plan's
      * "30% hồ sơ công việc tại cấp xã"): thresholds that differ by level are separate targets. */
     about: LevelSchema.optional(),
@@ -202,6 +209,7 @@ export const TargetSchema = z
       if (!t.change) fail("comparator change-vs-baseline needs a change");
     } else if (t.change) fail("change is only for comparator change-vs-baseline");
     if (t.comparator === "qualitative" && t.metric !== null) fail("a qualitative target cannot have a metric");
+    if (t.formOptional && t.metric === null) fail("formOptional is about the metric's form: the target has no metric");
     if (t.metric?.type === "ratio" && t.unit !== "%") fail("a ratio metric is a percentage: unit must be %");
     if (!t.verified && !t.note) fail("an unverified target must say why in its note");
     if (t.wordingLanguage !== "vi" && t.verified) fail("a target worded from a non-Vietnamese summary cannot be verified");
@@ -210,5 +218,5 @@ export const TargetSchema = z
   });
 
 export type Target = z.infer<typeof TargetSchema>;
-/** What a target module writes: defaults (ratings, wordingLanguage, also, strict) may be omitted. */
+/** What a target module writes: defaults (ratings, formOptional, wordingLanguage, also, strict) may be omitted. */
 export type TargetInput = z.input<typeof TargetSchema>;

@@ -1,11 +1,13 @@
 import { resolve } from "path";
 import { FORMS } from "../../catalog";
 import { consolidate, unitsJson } from "../../core/consolidate";
+import { consolidationCounts, consolidationSummary } from "../../core/rollup-summary";
 import type { ReceivedSource } from "../../core/units";
 import { writeTemplates } from "../../xlsx/write";
 import { receivedFromFile } from "../../xlsx/received";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { describeFsError, type Io } from "../io";
+import { wrap } from "../text";
 
 /** An expected-units list: one unit per line (a .txt, or a one-column .csv); blank lines and # comments ignored. */
 export function parseExpected(text: string): string[] {
@@ -14,6 +16,21 @@ export function parseExpected(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.split(/[;,\t]/)[0].trim().replace(/^"|"$/g, ""))
     .filter((line) => line && !line.startsWith("#"));
+}
+
+/**
+ * The input files, each once: a path given twice (however spelled: "a.xlsx", "./a.xlsx", absolute)
+ * is the same file, read and counted once — not a unit that sent two reports. `repeated` names the
+ * paths given more than once, as first spelled, with how many times.
+ */
+export function distinctPaths(paths: readonly string[]): { paths: string[]; repeated: { path: string; times: number }[] } {
+  const first = new Map<string, { path: string; times: number }>();
+  for (const p of paths) {
+    const seen = first.get(resolve(p));
+    if (seen) seen.times++;
+    else first.set(resolve(p), { path: p, times: 1 });
+  }
+  return { paths: [...first.values()].map((f) => f.path), repeated: [...first.values()].filter((f) => f.times > 1) };
 }
 
 export async function runRollup(argv: string[], io: Io): Promise<number> {
@@ -46,8 +63,9 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  const { paths, repeated } = distinctPaths(args.positional);
   const sources: ReceivedSource[] = [];
-  for (const path of args.positional) {
+  for (const path of paths) {
     try {
       sources.push(receivedFromFile(await io.readFile(path), path, FORMS));
     } catch (error) {
@@ -69,11 +87,15 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     io.err(`Không ghi được tệp «${out}»: ${describeFsError(error)}.\n`);
     return 2;
   }
+  const counts = consolidationCounts(result.units.units, result.rollups);
+  const notes = repeated.map((r) => `Tệp «${r.path}» được chỉ định ${r.times} lần; chỉ đọc và tổng hợp một lần.`);
   if (has(args, "--json")) {
-    io.out(JSON.stringify({ output: out, units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
+    const summary = { ...counts, message: consolidationSummary(counts), notes };
+    io.out(JSON.stringify({ output: out, summary, units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
   } else {
-    io.out(`Đã tổng hợp ${result.rollups.length} phụ lục vào «${out}».\n`);
-    for (const u of result.units.units) io.out(`  ${u.unit}: ${u.message}\n`);
+    io.out(wrap(`${consolidationSummary(counts)} Kết quả: «${out}».`, "", "  "));
+    for (const note of notes) io.out(wrap(note, "", "  "));
+    for (const u of result.units.units) io.out(wrap(`${u.unit}: ${u.message}`, "  ", "    "));
   }
   return 0;
 }

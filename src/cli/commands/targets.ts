@@ -2,11 +2,13 @@ import { FORMS, findForm } from "../../catalog";
 import { LevelSchema, type CellKind, type Level, type Row } from "../../catalog/schema";
 import { findTarget, type Target } from "../../catalog/targets";
 import { targetReport } from "../../core/target-report";
-import type { RatingSuggestion, TargetResult } from "../../core/targets";
+import { shortenText } from "../../core/issue-groups";
+import { attentionFirst, countRatings, unitRatingsText, type RatingSuggestion, type TargetResult } from "../../core/targets";
 import { parseCell } from "../../core/parse";
 import { readWorkbook } from "../../xlsx/read";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { describeFsError, type Io } from "../io";
+import { wrap } from "../text";
 
 const LEVEL_NAME: Record<Level, string> = { tinh: "tỉnh", huyen: "huyện", xa: "xã" };
 
@@ -61,6 +63,10 @@ function ratingJson(s: RatingSuggestion) {
     targets: s.targets,
     evidence: s.evidence.map((r) => ({ target: r.target, status: r.status === "self-assessment" ? "no-data" : r.status, value: r.value, sheet: r.sheet ?? null, cell: r.address ?? null })),
     missing: s.missing.map((m) => m.target),
+    short: s.short,
+    why: s.why ?? null,
+    attention: s.attention,
+    units: s.units ?? null,
   };
 }
 
@@ -108,13 +114,59 @@ function cellsText(r: TargetResult): string {
 }
 
 const YEAR = (r: TargetResult) => (r.year === "yearly" ? "hằng năm" : `năm ${r.year}`);
-const short = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function resultLine(r: TargetResult): string {
   const where = cellsText(r);
-  const what = r.label ? `«${short(r.label, 90)}»${r.columnLabel ? `, cột «${r.columnLabel}»` : ""}` : `«${short(r.wording, 90)}»`;
+  const what = r.label ? `«${shortenText(r.label, 90)}»${r.columnLabel ? `, cột «${r.columnLabel}»` : ""}` : `«${shortenText(r.wording, 90)}»`;
   const source = [r.source.section, r.verified ? undefined : "nguồn chưa kiểm chứng"].filter(Boolean).join("; ");
-  return `  - ${where ? `${where} — ` : ""}${what}: ${r.message} [${r.target}, chỉ tiêu ${YEAR(r)}${source ? `; ${source}` : ""}]\n`;
+  return wrap(`- ${where ? `${where} — ` : ""}${what}: ${r.message} [${r.target}, chỉ tiêu ${YEAR(r)}${source ? `; ${source}` : ""}]`, "  ", "    ");
+}
+
+/** What the unit wrote for a row: its own rating, or for a rollup each unit's. */
+function ownRating(s: RatingSuggestion): string {
+  if (s.units) return unitRatingsText(s.units);
+  if (s.current) return `đơn vị ghi «${s.current}»`;
+  return s.currentText ? `đơn vị ghi «${s.currentText}» (không phải Đạt/Không đạt)` : "đơn vị chưa ghi đánh giá";
+}
+
+/** One rated row: the unit's own rating first, then our suggestion or why there is none, then the evidence. */
+function ratingLines(s: RatingSuggestion): string {
+  const goal = `Mục tiêu ${s.stt.replace(/\.$/, "")}${s.address ? ` (ô ${s.address})` : ""} «${shortenText(s.label, 50)}»`;
+  const ours = s.suggestion
+    ? `gợi ý «${s.suggestion}»${s.disagrees ? " — KHÁC với đánh giá của đơn vị, hãy xem lại" : ""}.`
+    : `${(s.why ?? "").charAt(0).toLocaleLowerCase("vi")}${(s.why ?? "").slice(1)}`;
+  let out = wrap(`- ${goal}: ${ownRating(s)}; ${ours}`, "  ", "    ");
+  if (s.suggestion) for (const r of s.evidence) out += wrap(`${r.target}: ${r.message}`, "      ", "        ");
+  return out;
+}
+
+/** The rated rows of each rating sheet, rows to read first at the top, with a summary line. */
+function ratingsText(ratings: readonly RatingSuggestion[]): string {
+  let out = "";
+  const sheets = [...new Set(ratings.map((r) => `${r.form}\u0000${r.sheet ?? ""}`))];
+  for (const key of sheets) {
+    const rows = ratings.filter((r) => `${r.form}\u0000${r.sheet ?? ""}` === key);
+    const form = findForm(rows[0].form);
+    const c = countRatings(rows);
+    const rollup = rows.some((r) => r.units);
+    const own = rollup
+      ? `${c.attention} mục tiêu có đơn vị chưa đạt hoặc chưa ghi`
+      : `đơn vị ghi Đạt ${c.dat} · Không đạt ${c.khongDat} · chưa ghi ${c.unrated}`;
+    const ours = `gợi ý từ số liệu: Đạt ${c.suggestedDat} · Không đạt ${c.suggestedKhongDat} · chưa gợi ý được ${c.rows - c.suggestedDat - c.suggestedKhongDat}`;
+    out += "\n" + wrap(`Đánh giá ${c.rows} mục tiêu — ${form?.appendix ?? rows[0].form}${rows[0].sheet ? `, trang «${rows[0].sheet}»` : ""}: ${own}; ${ours}. Chỉ là gợi ý, tệp không bị sửa.`, "", "    ");
+    const first = attentionFirst(rows);
+    const attention = first.filter((r) => r.attention);
+    if (attention.length) {
+      out += wrap(`Cần xem trước (${attention.length}) — ${rollup ? "có đơn vị chưa đạt" : "đơn vị ghi Không đạt"}, gợi ý Không đạt hoặc có tiêu chí chưa đạt:`, "", "    ");
+      for (const r of attention) out += ratingLines(r);
+    }
+    const rest = first.filter((r) => !r.attention);
+    if (rest.length) {
+      out += wrap(`${attention.length ? "Các mục tiêu khác" : "Các mục tiêu"} (${rest.length}):`, "", "    ");
+      for (const r of rest) out += ratingLines(r);
+    }
+  }
+  return out;
 }
 
 export async function runTargets(argv: string[], io: Io): Promise<number> {
@@ -154,6 +206,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     io.err(`Không xác định được cấp báo cáo của tệp «${path}» (tỉnh, huyện hay xã); hãy thêm --level tinh|huyen|xa.\n`);
     return 2;
   }
+  const statuses = (["not-met", "met", "no-data", "self-assessment"] as const).map((status) => [status, report.results.filter((x) => x.status === status)] as const);
   if (has(args, "--json")) {
     io.out(
       JSON.stringify(
@@ -161,8 +214,12 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
           file: path,
           level: report.level,
           sheets: report.sheets,
-          results: report.results.map(resultJson),
+          summary: {
+            ratings: countRatings(report.ratings),
+            results: Object.fromEntries(statuses.map(([status, list]) => [status, list.length])),
+          },
           ratings: report.ratings.map(ratingJson),
+          results: report.results.map(resultJson),
         },
         null,
         2,
@@ -172,34 +229,31 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
   }
 
   const rollup = report.sheets.some((s) => s.rollup);
-  io.out(`Tệp «${path}»: ${rollup ? "bảng tổng hợp" : "báo cáo"} cấp ${LEVEL_NAME[report.level]}${level ? " (theo --level)" : ""}.\n`);
+  io.out(wrap(`Tệp «${path}»: ${rollup ? "bảng tổng hợp" : "báo cáo"} cấp ${LEVEL_NAME[report.level]}${level ? " (theo --level)" : ""}.`, "", "    "));
   for (const s of report.sheets)
-    io.out(`  Trang «${s.sheet}»: ${findForm(s.form)?.appendix ?? s.form} (${s.form})${s.unit ? `, ${s.unit}` : ""}${s.rollup ? ", số liệu tổng hợp" : ""}\n`);
-  const groups: [string, TargetResult[]][] = [
-    ["Chưa đạt", report.results.filter((x) => x.status === "not-met")],
-    ["Đạt", report.results.filter((x) => x.status === "met")],
-    ["Chưa có số liệu", report.results.filter((x) => x.status === "no-data")],
+    io.out(wrap(`Trang «${s.sheet}»: ${findForm(s.form)?.appendix ?? s.form} (${s.form})${s.unit ? `, ${s.unit}` : ""}${s.rollup ? ", số liệu tổng hợp" : ""}`, "  ", "    "));
+  // The unit's own ratings first: what it wrote, beside what the figures suggest.
+  io.out(ratingsText(report.ratings));
+
+  const [notMet, met, noData, self] = statuses.map(([, list]) => list);
+  const groups: [string, readonly TargetResult[]][] = [
+    ["Chưa đạt", notMet],
+    ["Đạt", met],
+    ["Chưa có số liệu", noData],
   ];
-  const self = report.results.filter((x) => x.status === "self-assessment");
-  io.out(`Kết quả ${report.results.length} chỉ tiêu: ${[...groups.map(([name, list]) => `${name} ${list.length}`), `Cần tự đánh giá ${self.length}`].join(" · ")}\n`);
+  io.out("\n" + wrap(`Kết quả ${report.results.length} chỉ tiêu: ${[...groups.map(([name, list]) => `${name} ${list.length}`), `Cần tự đánh giá ${self.length}`].join(" · ")}`, "", "    "));
   for (const [name, list] of groups) {
     if (!list.length) continue;
     io.out(`\n${name} (${list.length}):\n`);
     for (const r of list) io.out(resultLine(r));
   }
   if (self.length) {
-    io.out(`\nCần tự đánh giá (${self.length}) — không có dòng số liệu nào của các phụ lục đo được:\n`);
-    for (const r of self) io.out(`  - ${r.target} (${YEAR(r)}): ${short(r.wording)}\n`);
-  }
-  const suggested = report.ratings.filter((x) => x.suggestion);
-  if (suggested.length) {
-    io.out(`\nGợi ý đánh giá mục tiêu (chỉ gợi ý, tệp không bị sửa):\n`);
-    for (const s of suggested) {
-      const where = s.address ? `trang «${s.sheet}», ô ${s.address}` : `trang «${s.sheet}»`;
-      const current = s.current ? `đang ghi «${s.current}»` : s.currentText ? `đang ghi «${s.currentText}»` : "chưa ghi đánh giá";
-      io.out(`  - Mục tiêu ${s.stt.replace(/\.$/, "")} (${where}): gợi ý «${s.suggestion}», ${current}${s.disagrees ? " — KHÁC với gợi ý, hãy xem lại" : ""}.\n`);
-      for (const r of s.evidence) io.out(`      ${r.target}: ${r.message}\n`);
-    }
+    // Sub-targets of the rows rated above are summed up there ("… tiêu chí cần tự đánh giá").
+    const rated = new Set(report.ratings.flatMap((r) => r.targets));
+    const listed = self.filter((r) => !rated.has(r.target));
+    const under = self.length - listed.length;
+    io.out("\n" + wrap(`Cần tự đánh giá (${self.length})${under ? ` — ${under} tiêu chí của các mục tiêu ở trên không nhắc lại (xem --json)` : ""}:`, "", "    "));
+    for (const r of listed) io.out(wrap(`- ${r.target} (${YEAR(r)}): ${shortenText(r.wording, 110)}`, "  ", "    "));
   }
   return 0;
 }

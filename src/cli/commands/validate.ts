@@ -4,6 +4,7 @@ import { analyseWorkbook, unrecognisedReason } from "../../core/workbook";
 import { readWorkbook } from "../../xlsx/read";
 import { has, parseArgs, UsageError } from "../args";
 import { describeFsError, type Io } from "../io";
+import { validateText } from "../text";
 
 /** One file of the `validate` JSON (public; fields may be added, never renamed). */
 export interface ValidatedFile {
@@ -51,8 +52,6 @@ export async function validateFile(path: string, io: Io): Promise<ValidatedFile>
   };
 }
 
-const SEVERITY_WORD = { error: "lỗi", warning: "cảnh báo" } as const;
-
 export async function runValidate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { "--json": { value: false } });
   if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp để kiểm tra: cchc validate TỆP...");
@@ -60,18 +59,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   for (const path of args.positional) files.push(await validateFile(path, io));
 
   if (has(args, "--json")) io.out(JSON.stringify({ files }, null, 2) + "\n");
-  else {
-    for (const file of files) {
-      io.out(`\n${file.file}\n`);
-      if (file.status !== "ok") io.out(`  ${file.status === "unreadable" ? "Không đọc được" : "Không nhận dạng được phụ lục"}: ${file.reason}\n`);
-      for (const s of file.sheets) io.out(`  Trang «${s.sheet}»: ${s.form}${s.unit ? ` — ${s.unit}` : ""}\n`);
-      for (const issue of file.issues)
-        if (file.status === "ok") io.out(`  [${SEVERITY_WORD[issue.severity]}] ${issue.message}\n`);
-      const errors = file.issues.filter((i) => i.severity === "error").length;
-      const warnings = file.issues.length - errors;
-      if (file.status === "ok") io.out(`  => ${errors} lỗi, ${warnings} cảnh báo\n`);
-    }
-  }
+  else io.out(validateText(files));
   if (files.every((f) => f.status === "unreadable")) return 2;
   return files.some((f) => f.issues.some((i) => i.severity === "error")) ? 1 : 0;
 }

@@ -38,8 +38,13 @@ const STEPS: { id: Step; label: string }[] = [
 ];
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  // The page, not the FluentProvider, fills the window: Fluent gives the provider's classes to the
+  // mount node of every portal (tooltips), an absolutely placed layer above the pane, which a
+  // min-height and a background would turn into a white sheet covering it.
   page: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     boxSizing: "border-box",
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr)",
@@ -51,7 +56,13 @@ const useStyles = makeStyles({
   main: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: "4px" },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
-  tabs: { flexWrap: "wrap", rowGap: "0", marginLeft: "-8px" },
+  // The four steps stay on one line at the task pane's 320 px and wider: compact tabs (Fluent's small
+  // tab is 14 px text with 8 px padding each side). With Segoe UI they fit the Sheets sidebar's
+  // 300 px too; Linux's wider fallback font (DejaVu Sans) needs 293 px. Wrapping stays as the last
+  // resort for a larger text size.
+  tabs: { flexWrap: "wrap", rowGap: "0", marginLeft: "-4px" },
+  tab: { paddingLeft: "4px", paddingRight: "4px" },
+  tabText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, paddingLeft: 0, paddingRight: 0 },
   panel: { minWidth: 0 },
   side: { minWidth: 0 },
 });
@@ -73,7 +84,7 @@ export function App({ backend, reason, officeTheme }: { backend: Backend; reason
   const note = backend.kind === "standalone" ? REASONS[reason] : undefined;
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} lang="vi">
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="vi">
       <div className={styles.page}>
         <main className={styles.main}>
           <header className={styles.header}>
@@ -98,7 +109,7 @@ export function App({ backend, reason, officeTheme }: { backend: Backend; reason
             size="small"
           >
             {STEPS.map((s) => (
-              <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-controls={`panel-${s.id}`}>
+              <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-controls={`panel-${s.id}`} className={styles.tab} content={{ className: styles.tabText }}>
                 {s.label}
               </Tab>
             ))}

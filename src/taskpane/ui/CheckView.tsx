@@ -1,7 +1,10 @@
 /**
  * "Kiểm tra": reads every sheet, recognises the appendices and validates them; issues grouped by
- * sheet with counts of errors and warnings; clicking an issue selects its cell. In Excel the
- * checked sheets are then watched: the list refreshes itself as the user corrects them.
+ * sheet with counts of errors and warnings, errors first, a sheet's blank rows folded into one
+ * warning that expands, long labels shortened (the full message in a tooltip, read out as the
+ * item's description); clicking an issue selects its cell. Issues about a whole sheet are plain
+ * text, not disabled buttons (which would be low-contrast grey). In Excel the checked sheets are
+ * then watched: the list refreshes itself as the user corrects them.
  */
 import {
   Accordion,
@@ -15,10 +18,12 @@ import {
   MessageBarTitle,
   Spinner,
   Text,
+  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
+import { briefMessage, groupIssues, localMessage, shortenedQuotes, type IssueGroup } from "../../core/issue-groups";
 import type { Issue } from "../../core/issues";
 import type { Backend, CheckReport, CheckedSheet } from "../backend";
 import { PaneError } from "../backend";
@@ -46,61 +51,124 @@ const useStyles = makeStyles({
     height: "auto",
     minWidth: 0,
   },
+  plain: { display: "block", padding: "6px 8px", borderRadius: tokens.borderRadiusMedium, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   issueText: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, whiteSpace: "normal", wordBreak: "break-word" },
   issueHead: { display: "flex", gap: "6px", alignItems: "center" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  folded: { "& .fui-AccordionHeader__button": { minHeight: "auto", padding: "6px 8px", alignItems: "flex-start", whiteSpace: "normal", textAlign: "left" } },
+  foldedPanel: { margin: "0 0 0 12px" },
+  tooltip: { maxWidth: "280px", whiteSpace: "normal", wordBreak: "break-word" },
 });
 
 function severityName(i: Issue): string {
   return i.severity === "error" ? "Lỗi" : "Cảnh báo";
 }
 
-/** An issue as a button; its accessible name reads "Lỗi tại ô C10: …" (the visible text, plus hidden words). */
-function IssueButton({ issue, onSelect }: { issue: Issue; onSelect: (i: Issue) => void }) {
+/**
+ * What the item shows under its badge and cell: the message without the sheet it is listed under,
+ * long labels shortened; "(dòng «…», cột «…»): …" reads "Dòng «…», cột «…»: …".
+ */
+function shownText(issue: Issue): string {
+  const text = localMessage({ ...issue, message: briefMessage(issue.message) }).replace(/^[\s:]+/, "");
+  const where = /^\((.*?)\):\s*/.exec(text);
+  return where ? `${where[1].charAt(0).toLocaleUpperCase("vi")}${where[1].slice(1)}: ${text.slice(where[0].length)}` : text;
+}
+
+/** Badge, where, text: "Lỗi tại ô C10: …" for a screen reader (the visible text, plus hidden words). */
+function IssueBody({ issue }: { issue: Issue }) {
   const styles = useStyles();
   return (
-    <Button appearance="subtle" className={styles.issue} onClick={() => onSelect(issue)} disabled={!issue.cell}>
-      <span className={styles.issueText}>
-        <span className={styles.issueHead}>
-          <Badge size="small" appearance="filled" color={issue.severity === "error" ? "danger" : "warning"}>
-            {severityName(issue)}
-          </Badge>
-          <span className={styles.hidden}>{issue.cell ? " tại ô " : " trên cả trang"}</span>
-          <span className={styles.cell}>{issue.cell}</span>
-          <span className={styles.hidden}>: </span>
-        </span>
-        <span>{issue.message}</span>
+    <span className={styles.issueText}>
+      <span className={styles.issueHead}>
+        <Badge size="small" appearance="filled" color={issue.severity === "error" ? "danger" : "warning"}>
+          {severityName(issue)}
+        </Badge>
+        <span className={styles.hidden}>{issue.cell ? " tại ô " : " trên cả trang"}</span>
+        <span className={styles.cell}>{issue.cell}</span>
+        <span className={styles.hidden}>: </span>
       </span>
-    </Button>
+      <span>{shownText(issue)}</span>
+    </span>
   );
 }
 
-/** Errors first (they must be fixed), then warnings; each in sheet order. */
-function errorsFirst(issues: readonly Issue[]): Issue[] {
-  return [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity !== "error")];
+/**
+ * One issue: a button that selects its cell, or plain text for an issue about the whole sheet.
+ * When labels were shortened, their full text is a tooltip (below the item, so it never hides the
+ * steps) and the item's description for a screen reader.
+ */
+function IssueItem({ issue, onSelect }: { issue: Issue; onSelect: (i: Issue) => void }) {
+  const styles = useStyles();
+  const full = shortenedQuotes(issue.message);
+  const item = issue.cell ? (
+    <Button appearance="subtle" className={styles.issue} onClick={() => onSelect(issue)}>
+      <IssueBody issue={issue} />
+    </Button>
+  ) : (
+    <div className={styles.plain} tabIndex={full.length ? 0 : undefined}>
+      <IssueBody issue={issue} />
+    </div>
+  );
+  if (!full.length) return item;
+  return (
+    <Tooltip content={{ children: full.map((t) => `«${t}»`).join(" "), className: styles.tooltip }} relationship="description" positioning="below" withArrow>
+      {item}
+    </Tooltip>
+  );
+}
+
+/** A sheet's blank rows as one warning that expands to the rows, each selectable. */
+function FoldedRows({ group, onSelect }: { group: IssueGroup; onSelect: (i: Issue) => void }) {
+  const styles = useStyles();
+  return (
+    <Accordion collapsible className={styles.folded}>
+      <AccordionItem value="rows">
+        <AccordionHeader size="small" expandIconPosition="end">
+          <span className={styles.issueText}>
+            <span className={styles.issueHead}>
+              <Badge size="small" appearance="filled" color="warning">
+                Cảnh báo
+              </Badge>
+              <span className={styles.hidden}>: </span>
+            </span>
+            <span>{group.summary}</span>
+          </span>
+        </AccordionHeader>
+        <AccordionPanel className={styles.foldedPanel}>
+          <ul className={styles.issues} aria-label={group.summary}>
+            {group.issues.map((issue, k) => (
+              <li key={`${issue.cell}:${k}`}>
+                <IssueItem issue={issue} onSelect={onSelect} />
+              </li>
+            ))}
+          </ul>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
 }
 
 function SheetIssues({ sheet, onSelect }: { sheet: CheckedSheet; onSelect: (i: Issue) => void }) {
   const styles = useStyles();
   const [limit, setLimit] = useState(PAGE);
-  const issues = useMemo(() => errorsFirst(sheet.issues), [sheet.issues]);
+  const groups = useMemo(() => groupIssues(sheet.issues), [sheet.issues]);
   return (
     <>
       {sheet.formName ? <span className={styles.formName}>{sheet.formName}</span> : null}
       {sheet.status === "unrecognised" && sheet.reason ? <span className={styles.formName}>Không nhận ra phụ lục: {sheet.reason}</span> : null}
       {sheet.status === "recognised" && sheet.issues.length === 0 ? <Text>Không thấy lỗi nào trong trang này.</Text> : null}
-      <ul className={styles.issues}>
-        {issues.slice(0, limit).map((issue, k) => (
-          <li key={`${issue.cell}:${issue.code}:${k}`}>
-            <IssueButton issue={issue} onSelect={onSelect} />
+      <ul className={styles.issues} aria-label={`Lỗi và cảnh báo của trang «${sheet.sheet}»`}>
+        {groups.slice(0, limit).map((g, k) => (
+          <li key={`${g.kind}:${g.issues[0].cell}:${g.issues[0].code}:${k}`}>
+            {g.kind === "blank-rows" ? <FoldedRows group={g} onSelect={onSelect} /> : <IssueItem issue={g.issues[0]} onSelect={onSelect} />}
           </li>
         ))}
       </ul>
-      {sheet.issues.length > limit ? (
+      {groups.length > limit ? (
         <Button size="small" appearance="secondary" onClick={() => setLimit((l) => l + PAGE)}>
-          Xem thêm ({sheet.issues.length - limit} mục nữa)
+          Xem thêm ({groups.length - limit} mục nữa)
         </Button>
       ) : null}
     </>

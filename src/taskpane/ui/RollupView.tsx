@@ -307,7 +307,6 @@ export function RollupView({ backend }: { backend: Backend }) {
     }
   }
 
-  const ok = result?.units.filter((u) => u.status === "ok").length ?? 0;
   const progressLabel = !progress
     ? ""
     : progress.stage === "writing"
@@ -446,8 +445,8 @@ export function RollupView({ backend }: { backend: Backend }) {
       {error ? <Problem error={error} /> : null}
       {result ? (
         <CreatedSheets
-          intent={ok === result.units.length ? "success" : "warning"}
-          title={`Đã tổng hợp ${result.forms} phụ lục từ ${ok}/${result.units.length} đơn vị.`}
+          intent={result.complete ? "success" : "warning"}
+          title={result.summary}
           sheets={result.sheets}
           download={download}
         >

@@ -2,9 +2,11 @@
  * "Chỉ tiêu": the targets (Resolution 30c for 2020, Resolution 76 for 2025/2030, the 2023-2025
  * PAR INDEX/SIPAS plan) evaluated on the filled appendices or a rollup: met / not met / no data,
  * never "met" by default, with a summary chart by reform area; in Excel the cells short of a
- * target are marked on the sheet. Suggested Đạt/Không đạt ratings sit next to the user's own,
- * which are never written. Clicking a result selects its cell. When the level cannot be told
- * from the unit names, the pane asks for it.
+ * target are marked on the sheet. The unit's own Đạt/Không đạt per goal comes first (on a rollup,
+ * each unit's, naming those that did not rate a goal Đạt), goals rated Không đạt or found short at
+ * the top, each beside our suggestion or why none can be made; the ratings are never written.
+ * Clicking a result or a goal selects its cell. When the level cannot be told from the unit names,
+ * the pane asks for it.
  */
 import {
   Badge,
@@ -16,6 +18,7 @@ import {
   Select,
   Spinner,
   Text,
+  Tooltip,
   makeStyles,
   mergeClasses,
   tokens,
@@ -23,7 +26,16 @@ import {
 import { useState } from "react";
 import type { Level } from "../../catalog";
 import type { Area } from "../../catalog/targets/schema";
-import type { RatingSuggestion, StatusCounts, TargetResult, TargetStatus } from "../../core/targets";
+import { shortenText } from "../../core/issue-groups";
+import {
+  attentionFirst,
+  countRatings,
+  unitRatingParts,
+  type RatingSuggestion,
+  type StatusCounts,
+  type TargetResult,
+  type TargetStatus,
+} from "../../core/targets";
 import type { Backend, TargetMarkView, TargetsOutcome } from "../backend";
 import { PaneError } from "../backend";
 import { LEVEL_NAMES } from "../catalog-view";
@@ -83,6 +95,9 @@ const useStyles = makeStyles({
   notMet: { backgroundColor: tokens.colorPaletteRedBackground3 },
   noData: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   self: { backgroundColor: tokens.colorNeutralStrokeAccessible },
+  goalHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px 6px" },
+  goalName: { fontWeight: tokens.fontWeightSemibold },
+  tooltip: { maxWidth: "280px", whiteSpace: "normal", wordBreak: "break-word" },
 });
 
 /** Chart segments, in the order drawn. */
@@ -164,20 +179,105 @@ function ResultBody({ r, mark }: { r: TargetResult; mark?: TargetMarkView }) {
   );
 }
 
+const RATING_COLOR = { "Đạt": "success", "Không đạt": "danger" } as const;
+
+/** One goal: the unit's own rating (or, on a rollup, the units'), then our suggestion or why there is none. */
 function RatingBody({ r }: { r: RatingSuggestion }) {
   const styles = useStyles();
+  const goal = `Mục tiêu ${r.stt.replace(/\.$/, "")}`;
+  const units = r.units ? unitRatingParts(r.units) : undefined;
+  const own = units ? (
+    <Badge size="small" appearance="tint" color={units.others ? "danger" : "success"}>
+      {units.dat}
+    </Badge>
+  ) : r.current ? (
+    <Badge size="small" appearance="filled" color={RATING_COLOR[r.current]}>
+      Đơn vị ghi: {r.current}
+    </Badge>
+  ) : (
+    <Badge size="small" appearance="outline" color="informative">
+      {r.currentText ? `Đơn vị ghi: «${shortenText(r.currentText, 20)}»` : "Đơn vị chưa ghi"}
+    </Badge>
+  );
   return (
     <span className={styles.text}>
-      <span>
-        {r.stt ? `${r.stt}. ` : ""}
-        {r.label}
+      <span className={styles.goalHead}>
+        <span className={styles.goalName}>{goal}</span>
+        {own}
       </span>
+      <span>{shortenText(r.label, 90)}</span>
+      {units?.others ? <span className={styles.small}>{units.others}</span> : null}
       <span className={styles.small}>
-        Gợi ý: <strong>{r.suggestion ?? "chưa đủ số liệu"}</strong>
-        {r.current ? ` · bạn đã ghi: ${r.currentText ?? r.current}` : r.currentText ? ` · bạn đã ghi: ${r.currentText}` : " · bạn chưa ghi"}
-        {r.disagrees ? " — khác với gợi ý, hãy xem lại" : ""}
+        {r.suggestion ? (
+          <>
+            Gợi ý từ số liệu: <strong>{r.suggestion}</strong>
+            {r.disagrees ? " — khác với đánh giá của đơn vị, hãy xem lại" : ""}
+          </>
+        ) : (
+          r.why
+        )}
       </span>
     </span>
+  );
+}
+
+/** The goals of one rating sheet: what the unit wrote first, the ones to read first at the top. */
+function SheetRatings({ ratings, select, id }: { ratings: readonly RatingSuggestion[]; select: (sheet?: string, address?: string) => void; id: string }) {
+  const styles = useStyles();
+  const c = countRatings(ratings);
+  const rollup = ratings.some((r) => r.units);
+  const first = ratings[0];
+  const item = (r: RatingSuggestion) => {
+    const body =
+      r.sheet && r.address ? (
+        <Button appearance="subtle" className={styles.item} onClick={() => select(r.sheet, r.address)}>
+          <RatingBody r={r} />
+        </Button>
+      ) : (
+        <div className={styles.plain}>
+          <RatingBody r={r} />
+        </div>
+      );
+    return r.label.length > 90 ? (
+      <Tooltip content={{ children: r.label, className: styles.tooltip }} relationship="description" positioning="below" withArrow>
+        {body}
+      </Tooltip>
+    ) : (
+      body
+    );
+  };
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className={styles.h3}>
+        {c.rows} mục tiêu{first.sheet ? ` — trang «${first.sheet}»` : ""}
+        {rollup ? " (tổng hợp)" : ""}
+      </h3>
+      <Text size={200} className={styles.small}>
+        {rollup ? `${c.attention} mục tiêu có đơn vị chưa đạt hoặc chưa ghi. ` : `Đơn vị ghi Đạt ${c.dat} · Không đạt ${c.khongDat} · chưa ghi ${c.unrated}. `}
+        Gợi ý từ số liệu: Đạt {c.suggestedDat} · Không đạt {c.suggestedKhongDat} · chưa gợi ý được {c.rows - c.suggestedDat - c.suggestedKhongDat}.
+      </Text>
+      <ul className={styles.list} aria-labelledby={id}>
+        {attentionFirst(ratings).map((r, k) => (
+          <li key={`${r.form}:${r.row}:${k}`}>{item(r)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Every rating sheet's goals, before the targets: the unit's own Đạt / Không đạt first. */
+function Ratings({ ratings, select }: { ratings: readonly RatingSuggestion[]; select: (sheet?: string, address?: string) => void }) {
+  const styles = useStyles();
+  const keys = [...new Set(ratings.map((r) => `${r.form}\u0000${r.sheet ?? ""}`))];
+  return (
+    <div>
+      <Text size={200} className={styles.small}>
+        Đánh giá Đạt / Không đạt là của đơn vị: phần mềm chỉ gợi ý từ số liệu, không bao giờ ghi vào ô đánh giá.
+      </Text>
+      {keys.map((key, i) => (
+        <SheetRatings key={key} id={`targets-goals-${i}`} ratings={ratings.filter((r) => `${r.form}\u0000${r.sheet ?? ""}` === key)} select={select} />
+      ))}
+    </div>
   );
 }
 
@@ -304,6 +404,7 @@ export function TargetsView({ backend }: { backend: Backend }) {
         </MessageBar>
       ) : null}
       {done ? <Notes notes={done.degraded} /> : null}
+      {report?.ratings.length ? <Ratings ratings={report.ratings} select={select} /> : null}
       {done?.byArea.length ? <AreaChart byArea={done.byArea} /> : null}
       {report
         ? ORDER.map((status) => {
@@ -333,29 +434,6 @@ export function TargetsView({ backend }: { backend: Backend }) {
             );
           })
         : null}
-      {report?.ratings.length ? (
-        <div>
-          <h3 className={styles.h3}>Gợi ý đánh giá Đạt / Không đạt</h3>
-          <Text size={200} className={styles.small}>
-            Chỉ là gợi ý từ số liệu: ô đánh giá là của bạn, phần mềm không bao giờ ghi vào đó.
-          </Text>
-          <ul className={styles.list}>
-            {report.ratings.map((r, k) => (
-              <li key={`${r.form}:${r.row}:${k}`}>
-                {r.sheet && r.address ? (
-                  <Button appearance="subtle" className={styles.item} onClick={() => select(r.sheet, r.address)}>
-                    <RatingBody r={r} />
-                  </Button>
-                ) : (
-                  <div className={styles.plain}>
-                    <RatingBody r={r} />
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       {report && !report.results.length ? <Text>Không có chỉ tiêu nào áp dụng cho cấp này.</Text> : null}
     </section>
   );
