@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm test: every check, on a fresh Debian machine too.
 //
-//   1. LibreOffice Calc and Writer (interop tests) and Chromium (browser tests): installed from Debian packages
-//      when missing (scripts/ensure-*.sh; needs root or password-less sudo, as in CI)
+//   1. LibreOffice Calc and Writer (interop tests), Chromium (browser tests) and openpyxl (retyped
+//      workbooks in the interop tests): installed from Debian packages when missing
+//      (scripts/ensure-*.sh; needs root or password-less sudo, as in CI)
 //   2. lint: ESLint (incl. the layering rules) and `tsc --noEmit`
 //   3. the production webpack build (dist/, manifest rewritten to the production URL)
 //   4. jest: every suite, including the browser tests (test/browser, Chromium via playwright-core)
@@ -106,6 +107,7 @@ const before = treeState();
 if (process.platform === "linux") {
   run("LibreOffice (libreoffice-calc-nogui, libreoffice-writer-nogui, python3-uno)", "bash", ["scripts/ensure-libreoffice.sh"]);
   run("Chromium (chromium)", "bash", ["scripts/ensure-chromium.sh"]);
+  run("openpyxl (python3-openpyxl)", "bash", ["scripts/ensure-openpyxl.sh"]);
 } else {
   banner("LibreOffice / Chromium");
   const started = Date.now();

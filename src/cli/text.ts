@@ -6,6 +6,8 @@
  */
 import { findForm } from "../catalog";
 import { briefMessage, countIssues, countsText, groupIssues, localMessage, type IssueGroup } from "../core/issue-groups";
+import { describePeriod } from "../core/period";
+import { UNIT_SOURCE_LABELS } from "../core/vocabulary";
 import type { ValidatedFile } from "./commands/validate";
 
 /** Lines are wrapped to this many characters (a Windows console is 120 wide). */
@@ -46,10 +48,30 @@ function groupLines(g: IssueGroup<JsonIssue>): string {
   return wrap(rest.startsWith(" (") || rest.startsWith(":") ? `${at}${rest}` : `${at}: ${rest}`, "    ", "      ");
 }
 
-/** What a sheet holds: "Phụ lục 3 (tk2011-2020.huyen.pl3), UBND huyện Kbang, Năm 2020". */
+/**
+ * What a sheet holds: "Phụ lục 3 (tk2011-2020.huyen.pl3), UBND huyện Kbang (lấy từ tiêu đề), kỳ
+ * QUÝ III NĂM 2026 (2026-Q3)".
+ */
 function sheetForm(s: ValidatedFile["sheets"][number]): string {
   const form = findForm(s.form);
-  return [form ? `${form.appendix} (${s.form})` : s.form, s.unit, s.period].filter(Boolean).join(", ");
+  // Where the name was read, when it is not a cell made for it (how sure the name is).
+  const inferred = s.unitSource && s.unitSource !== "marker" && s.unitSource !== "cell";
+  const unit = s.unit ? `${s.unit}${inferred ? ` (lấy từ ${UNIT_SOURCE_LABELS[s.unitSource!]})` : ""}` : undefined;
+  const period = s.period ? `kỳ ${describePeriod({ text: s.period, ...(s.periodKey ? { key: s.periodKey } : {}) })}` : undefined;
+  return [form ? `${form.appendix} (${s.form})` : s.form, unit, period].filter(Boolean).join(", ");
+}
+
+/** The value columns waiting for the user's choice, one line each. */
+function decisionLines(s: ValidatedFile["sheets"][number]): string {
+  return (s.decisions ?? [])
+    .map((d) =>
+      wrap(
+        `Cần chọn cột chứa số liệu «${d.column}»: ${d.candidates.map((c) => `cột ${c.column}${c.header ? ` «${c.header}»` : ""}`).join(", ")}.`,
+        "    ",
+        "      ",
+      ),
+    )
+    .join("");
 }
 
 /** `cchc validate` for people: one summary line per file, then its sheets and their issues. */
@@ -70,6 +92,7 @@ export function validateText(files: readonly ValidatedFile[]): string {
       const sheet = file.sheets.find((s) => s.sheet === name);
       const heading = `${name ? `Trang «${name}»` : "Cả tệp"}: ${countsText(countIssues(issues))}${sheet ? ` — ${sheetForm(sheet)}` : ""}`;
       out += wrap(heading, "  ", "      ");
+      if (sheet) out += decisionLines(sheet);
       for (const g of groupIssues(issues)) out += groupLines(g);
     }
   }

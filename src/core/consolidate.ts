@@ -6,6 +6,8 @@
 import { findForm } from "../catalog";
 import type { Form, Level } from "../catalog/schema";
 import { reportLevel } from "./levels";
+import type { ColumnChoices } from "./column-choice";
+import type { ColumnDecision, UnitSource } from "./filled";
 import { reportsFor, formsReceived, summariseUnits, type ReceivedSource, type SourceOutcome, type UnitsResult, type UnitSummary } from "./units";
 import { MESSAGES } from "./messages";
 import { rollupForm, rollupValues, type FormRollup, type RollupValue } from "./rollup";
@@ -14,9 +16,12 @@ import { rollupSheets, type RollupSheet } from "./rollup-layout";
 export interface ConsolidateOptions {
   /** Units expected to report; absent ones are listed as missing. */
   expected?: readonly string[];
-  /** The consolidating unit and period, for the output's header. */
+  /** The consolidating unit, for the output's header. */
   unit?: string;
+  /** The rollup's period (header, and what units' periods are compared with); absent → the majority's. */
   period?: string;
+  /** Answers to "which column holds this period's figures", by `choiceKey` (core/column-choice). */
+  columnChoices?: ColumnChoices;
   /** Sheet names that stay in the workbook, so new names avoid them. */
   taken?: Iterable<string>;
 }
@@ -36,7 +41,11 @@ function commonLevel(levels: (Level | undefined)[]): Level | undefined {
 }
 
 export function consolidate(sources: readonly ReceivedSource[], options: ConsolidateOptions = {}): Consolidation {
-  const units = summariseUnits(sources, options.expected ? { expected: options.expected } : {});
+  const units = summariseUnits(sources, {
+    ...(options.expected ? { expected: options.expected } : {}),
+    ...(options.period ? { period: options.period } : {}),
+    ...(options.columnChoices ? { columnChoices: options.columnChoices } : {}),
+  });
   const levels = new Map<string, Level | undefined>(); // reportLevel depends on the form's levels and the unit
   const levelOf = (form: Form, unit: string) => {
     const key = `${form.levels.join(",")}\u0000${unit}`;
@@ -49,7 +58,8 @@ export function consolidate(sources: readonly ReceivedSource[], options: Consoli
     const level = commonLevel(reports.map((r) => levelOf(form, r.unit)));
     return rollupForm(form, reports, level ? { level } : {});
   });
-  const header = { ...(options.unit ? { unit: options.unit } : {}), ...(options.period ? { period: options.period } : {}) };
+  const period = units.period?.text;
+  const header = { ...(options.unit ? { unit: options.unit } : {}), ...(period ? { period } : {}) };
   const sheets = rollupSheets(rollups, units.units, header, options.taken ?? []);
   return { units, rollups, sheets, values: rollups.flatMap(rollupValues) };
 }
@@ -60,14 +70,57 @@ export interface UnitJson {
   unit: string;
   status: string;
   message?: string;
+  /** Where the unit's name was read: marker, cell, heading, attached, sheet, file, given; null for a missing unit. */
+  unitSource: UnitSource | null;
+  /** The period the file states, as printed, and normalised ("2026-Q3"); null when it states none / when unknown. */
+  period: string | null;
+  periodKey: string | null;
+  /** Value columns of the file's sheets that wait for a choice (status "undecided"). */
+  decisions?: DecisionJson[];
+}
+
+/** A column choice still needed, as the JSON reports it. */
+export interface DecisionJson {
+  sheet: string;
+  form: string;
+  column: string;
+  cell: string;
+  candidates: { column: string; header: string; meaning: string; samples: string[] }[];
+}
+
+export function decisionJson(d: { sheet: string; formId: string; decision: ColumnDecision }): DecisionJson {
+  return {
+    sheet: d.sheet,
+    form: d.formId,
+    column: d.decision.column,
+    cell: d.decision.headerCell,
+    candidates: d.decision.candidates.map((c) => ({ column: c.letter, header: c.header, meaning: c.meaning, samples: c.samples })),
+  };
 }
 
 export function unitsJson(units: UnitsResult): UnitJson[] {
   return units.units.flatMap((u): UnitJson[] =>
     u.files.length
-      ? u.files.map((f) => ({ file: f.source, unit: u.unit, status: f.status, message: fileMessage(f, u) }))
-      : [{ file: null, unit: u.unit, status: u.status, message: u.message }],
+      ? u.files.map((f) => {
+          const decisions = units.decisions.filter((d) => d.unit === u.unit && d.source === f.source).map(decisionJson);
+          return {
+            file: f.source,
+            unit: u.unit,
+            status: f.status,
+            message: fileMessage(f, u),
+            unitSource: f.unitSource,
+            period: f.period ?? null,
+            periodKey: f.periodKey ?? null,
+            ...(decisions.length ? { decisions } : {}),
+          };
+        })
+      : [{ file: null, unit: u.unit, status: u.status, message: u.message, unitSource: null, period: null, periodKey: null }],
   );
+}
+
+/** The rollup's period for the JSON: `period` as given or the majority's name, `periodKey`, `periodSource`. */
+export function periodJson(units: UnitsResult): { period: string | null; periodKey: string | null; periodSource: "given" | "majority" | null } {
+  return { period: units.period?.text ?? null, periodKey: units.period?.key ?? null, periodSource: units.period?.source ?? null };
 }
 
 /** A file's message names the file: why it could not be used, else what became of its unit. */

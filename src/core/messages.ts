@@ -93,6 +93,18 @@ export const MESSAGES = {
     `${where(p)}: dòng «${p.value}» lặp lại dòng «${p.label}» đã có ở ô ${p.expected}; chỉ lấy số liệu ở ô ${p.expected}. Hãy xóa dòng lặp hoặc gộp số liệu.`,
   row_label_differs: (p) =>
     `${where(p)}: nhãn «${p.value}» khác với mẫu; đã hiểu là dòng «${p.label}»${p.expected ? ` (STT ${p.expected})` : ""}. Hãy kiểm tra lại; nếu đúng, nên sửa nhãn cho giống mẫu.`,
+  // Columns (recognise/columns): `letter` the sheet column, `value` its header, `column` the form's column.
+  column_ignored: (p) =>
+    `${where(p)} (cột ${p.letter}${p.value ? ` «${p.value}»` : ""}): ${p.detail}, nên các số ở cột này không được đọc. Nếu đây là số liệu của kỳ báo cáo, hãy sửa tiêu đề cột cho giống mẫu.`,
+  column_undecided: (p) =>
+    `${where(p)}: chưa xác định được cột nào chứa số liệu «${p.column}» của kỳ báo cáo — có thể là ${p.detail}; không đọc số liệu nào của cột này. Hãy ghi rõ tiêu đề các cột (ví dụ «Kỳ này» và «Kỳ trước»), hoặc chọn cột ở bước «Tổng hợp» của phần bổ trợ.`,
+  column_chosen: (p) =>
+    `${where(p)}: đã đọc cột ${p.letter}${p.value ? ` «${p.value}»` : ""} làm cột «${p.column}» theo ${p.detail}.`,
+  // Unit and period (recognise/unit-period): `value` the other statement, `expected` the one taken.
+  unit_conflict: (p) =>
+    `${where(p)}: «${p.value}» ghi một đơn vị khác với «${p.expected}» (${p.detail}); đã lấy «${p.expected}». Hãy kiểm tra lại báo cáo này là của đơn vị nào.`,
+  period_conflict: (p) =>
+    `${where(p)}: «${p.value}» ghi một kỳ báo cáo khác với «${p.expected}»; chưa xác định được báo cáo này thuộc kỳ nào. Hãy sửa tiêu đề và kỳ báo cáo cho thống nhất.`,
   // --- files (adapters) ---
   file_unreadable: (p) => `Không đọc được tệp «${p.file}»: ${p.detail}. Hãy ${saveAgain(p.file)}.`,
   legacy_font: (p) =>
@@ -112,6 +124,14 @@ export const MESSAGES = {
     `Đơn vị «${p.unit ?? ""}» gửi ${p.expected ?? "nhiều"} báo cáo trùng nhau (${p.file ?? ""}); mỗi phụ lục chỉ được tổng hợp một lần: ${p.detail ?? ""}.`,
   unit_missing: (p) =>
     `Đơn vị «${p.unit ?? ""}» có trong danh sách đơn vị nhưng chưa gửi báo cáo; bảng tổng hợp chưa có số liệu của đơn vị này.`,
+  unit_undecided: (p) =>
+    `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""}: ${p.detail ?? ""}. Phụ lục này chưa được tổng hợp cho đến khi chọn cột (ở bước «Tổng hợp» của phần bổ trợ), hoặc đơn vị ghi rõ tiêu đề cột rồi gửi lại.`,
+  unit_other_period: (p) =>
+    `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""} gửi báo cáo ${p.value ?? ""}, khác kỳ tổng hợp ${p.expected ?? ""}; ${p.detail ?? "báo cáo này không được tổng hợp"}. Hãy kiểm tra đơn vị có gửi nhầm báo cáo của kỳ khác không và đề nghị gửi lại.`,
+  period_mixed: (p) =>
+    `Các báo cáo nhận được thuộc nhiều kỳ khác nhau (${p.detail ?? ""}) và không kỳ nào chiếm đa số, nên chưa so được kỳ báo cáo của từng đơn vị. Hãy ghi kỳ tổng hợp (ô «Kỳ báo cáo» ở bước «Tổng hợp», hoặc --period) rồi tổng hợp lại.`,
+  period_unreadable: (p) =>
+    `Không hiểu kỳ tổng hợp «${p.value ?? ""}», nên chưa so được kỳ báo cáo của từng đơn vị. Hãy ghi theo dạng «Quý III năm 2026», «6 tháng đầu năm 2026», «9 tháng năm 2026» hoặc «Năm 2026».`,
   unit_unexpected: (p) =>
     `Đơn vị «${p.unit ?? ""}»${p.file ? ` (${p.file})` : ""} không có trong danh sách đơn vị đã nhập; số liệu vẫn được tổng hợp. Nếu đây là tên viết khác của một đơn vị trong danh sách, hãy sửa tên đơn vị rồi tổng hợp lại.`,
   // Values (core/rollup): `unit`, `label` the row, `column` the column header as printed.

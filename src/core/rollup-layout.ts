@@ -8,8 +8,9 @@
  * - a detail sheet per form: every row × input column of the form against one column per unit
  *   (the unit's value as it was read), with the aggregate, the method and how many units
  *   reported, then the values that were left out and why;
- * - a status sheet: unit, files, status, errors, warnings, message; then, in the same table, one
- *   row per warning on the forms used (all but blank required rows, which are only counted).
+ * - a status sheet: unit, where its name was read, files, the period each file states (as printed,
+ *   and normalised), status, errors, warnings, message; then, in the same table, one row per
+ *   warning on the forms used (all but blank required rows, which are only counted).
  *
  * Text that comes from outside (received values, unit names, file names, messages quoting them)
  * is written with `text: true` and numberFormat "@": renderers must store it as a string, never as
@@ -32,7 +33,9 @@ import type { Grid, MergeRange } from "./grid";
 import { displayNumberFormat, layoutForm, PERIOD_LABEL, UNIT_LABEL, type LayoutCell, type SheetLayout, type StyleName } from "./layout";
 import { METHOD_LABELS, type CellRollup, type FormRollup } from "./rollup";
 import { defaultSheetName, uniqueSheetName } from "./sheet-names";
+import { describePeriod } from "./period";
 import { UNIT_STATUS_LABELS, type UnitStatus, type UnitSummary } from "./units";
+import { UNIT_SOURCE_LABELS } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------
 // Marker
@@ -370,9 +373,11 @@ export function layoutDetailSheet(r: FormRollup, header: RollupHeader = {}): She
 // ---------------------------------------------------------------------------------------------
 // (c) The status sheet
 
-const STATUS_HEADER = ["STT", "Đơn vị", "Tệp, trang tính đã nhận", "Tình trạng", "Số lỗi", "Số cảnh báo", "Ghi chú"];
-const STATUS_WIDTHS = [6, 28, 34, 20, 8, 10, 90];
-const STATUS_ORDER: UnitStatus[] = ["ok", "invalid", "duplicate", "unreadable", "unrecognised", "missing"];
+const STATUS_HEADER = ["STT", "Đơn vị", "Tên đơn vị lấy từ", "Tệp, trang tính đã nhận", "Kỳ báo cáo (ghi trong báo cáo)", "Tình trạng", "Số lỗi", "Số cảnh báo", "Ghi chú"];
+const STATUS_WIDTHS = [6, 28, 20, 34, 24, 20, 8, 10, 90];
+const STATUS_ORDER: UnitStatus[] = ["ok", "invalid", "duplicate", "undecided", "other-period", "unreadable", "unrecognised", "missing"];
+/** Status sheet columns, by what they hold. */
+export const STATUS_COLUMNS = { unit: 1, unitSource: 2, files: 3, period: 4, status: 5, errors: 6, warnings: 7, message: 8 } as const;
 const WARNINGS_TITLE = "Cảnh báo về số liệu của các đơn vị (số liệu có cảnh báo vẫn được tổng hợp; hãy xem lại với đơn vị nếu cần)";
 
 /** One row per unit; `rowIndex` maps the unit's key to its sheet row. */
@@ -399,12 +404,16 @@ export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupH
   units.forEach((u, i) => {
     rowIndex.set(u.key, row);
     cells.push({ row, col: 0, value: i + 1, style: "stt" });
-    cells.push(textCell(row, 1, u.unit, "resultText"));
-    cells.push(u.sources.length ? textCell(row, 2, u.sources.join("\n"), "resultText") : { row, col: 2, value: null, style: "resultText" });
-    cells.push({ row, col: 3, value: UNIT_STATUS_LABELS[u.status], style: u.status === "ok" ? "resultText" : "excluded", numberFormat: "@" });
-    cells.push({ row, col: 4, value: u.errors, style: "result" });
-    cells.push({ row, col: 5, value: u.warnings, style: "result" });
-    cells.push(textCell(row, 6, u.message, "resultText"));
+    const C = STATUS_COLUMNS;
+    cells.push(textCell(row, C.unit, u.unit, "resultText"));
+    cells.push(u.unitSource ? textCell(row, C.unitSource, UNIT_SOURCE_LABELS[u.unitSource], "resultText") : { row, col: C.unitSource, value: null, style: "resultText" });
+    cells.push(u.sources.length ? textCell(row, C.files, u.sources.join("\n"), "resultText") : { row, col: C.files, value: null, style: "resultText" });
+    const periods = u.files.map((f) => describePeriod({ ...(f.period ? { text: f.period } : {}), ...(f.periodKey ? { key: f.periodKey } : {}) }) || "(không ghi)");
+    cells.push(u.files.length ? textCell(row, C.period, periods.join("\n"), u.status === "other-period" ? "excluded" : "resultText") : { row, col: C.period, value: null, style: "resultText" });
+    cells.push({ row, col: C.status, value: UNIT_STATUS_LABELS[u.status], style: u.status === "ok" ? "resultText" : "excluded", numberFormat: "@" });
+    cells.push({ row, col: C.errors, value: u.errors, style: "result" });
+    cells.push({ row, col: C.warnings, value: u.warnings, style: "result" });
+    cells.push(textCell(row, C.message, u.message, "resultText"));
     row++;
   });
   // The warnings on the forms used, one row each under the units, in the same columns: the
@@ -419,13 +428,16 @@ export function layoutStatusSheet(units: readonly UnitSummary[], header: RollupH
     for (let c = 1; c <= lastCol; c++) cells.push({ row, col: c, value: null, style: "labelHeading" });
     merges.push({ top: row, left: 0, bottom: row, right: lastCol });
     row++;
+    const C = STATUS_COLUMNS;
     for (const { u, r, issue } of warnings) {
       cells.push({ row, col: 0, value: null, style: "stt" }); // numbered rows are units
-      cells.push(textCell(row, 1, u.unit, "resultText"));
-      cells.push(textCell(row, 2, `${r.source}\ntrang «${r.filled.sheet}»${issue.cell ? `, ô ${issue.cell}` : ""}`, "resultText"));
-      cells.push(textCell(row, 3, "Cảnh báo", "resultText"));
-      cells.push({ row, col: 4, value: null, style: "result" }, { row, col: 5, value: null, style: "result" });
-      cells.push(textCell(row, 6, issue.message, "resultText"));
+      cells.push(textCell(row, C.unit, u.unit, "resultText"));
+      cells.push({ row, col: C.unitSource, value: null, style: "resultText" });
+      cells.push(textCell(row, C.files, `${r.source}\ntrang «${r.filled.sheet}»${issue.cell ? `, ô ${issue.cell}` : ""}`, "resultText"));
+      cells.push({ row, col: C.period, value: null, style: "resultText" });
+      cells.push(textCell(row, C.status, "Cảnh báo", "resultText"));
+      cells.push({ row, col: C.errors, value: null, style: "result" }, { row, col: C.warnings, value: null, style: "result" });
+      cells.push(textCell(row, C.message, issue.message, "resultText"));
       row++;
     }
   }

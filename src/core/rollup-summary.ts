@@ -21,6 +21,10 @@ export interface ConsolidationCounts {
   unusable: number;
   /** Units on the expected list that sent nothing. */
   missing: number;
+  /** Units with a form set aside until the user picks its value column (wholly or in part). */
+  undecided: number;
+  /** Units with a report for another period than the rollup's, set aside (wholly or in part). */
+  otherPeriod: number;
 }
 
 const UNUSABLE: readonly UnitStatus[] = ["unreadable", "unrecognised"];
@@ -34,6 +38,8 @@ export function consolidationCounts(units: readonly UnitSummary[], rollups: read
     withExcluded: units.filter((u) => u.reports.length > 0 && withExcluded.has(u.unit)).length,
     unusable: units.filter((u) => UNUSABLE.includes(u.status)).length,
     missing: units.filter((u) => u.status === "missing").length,
+    undecided: units.filter((u) => u.status === "undecided").length,
+    otherPeriod: units.filter((u) => u.status === "other-period").length,
   };
 }
 
@@ -45,11 +51,13 @@ export function consolidationSummary(c: ConsolidationCounts): string {
     }.`,
   ];
   if (c.unusable) sentences.push(`${c.unusable} đơn vị gửi tệp không dùng được (không đọc được hoặc không có phụ lục nào nhận dạng được).`);
+  if (c.undecided) sentences.push(`${c.undecided} đơn vị có phụ lục chưa được tổng hợp vì cần chọn cột chứa số liệu của kỳ báo cáo.`);
+  if (c.otherPeriod) sentences.push(`${c.otherPeriod} đơn vị có báo cáo khác kỳ tổng hợp, chưa được tổng hợp.`);
   if (c.missing) sentences.push(`${c.missing} đơn vị chưa gửi báo cáo.`);
   return sentences.join(" ");
 }
 
 /** Whether everything received went into the totals as sent. */
 export function consolidationComplete(c: ConsolidationCounts): boolean {
-  return c.consolidated === c.units && c.withExcluded === 0;
+  return c.consolidated === c.units && c.withExcluded === 0 && c.undecided === 0 && c.otherPeriod === 0;
 }

@@ -21,10 +21,21 @@
  *   order picked or by modification time), so "last" means "the resubmission". The other copies
  *   are named and set aside. Different forms from different files of one unit are complementary,
  *   not duplicates.
+ * - Where the name came from is kept (`unitSource`): the user's correction or option ("given"),
+ *   else the form's (template "marker", unit "cell", "heading", "attached" line, "sheet" name),
+ *   else the "file" name — so a reviewer knows how sure it is.
+ * - A form whose value column could not be told by meaning (`FilledForm.pending`) is set aside
+ *   ("undecided") unless `columnChoices` answers it for this unit and layout (core/column-choice).
+ * - The rollup's period is the one given (`period`: `--period`, the pane), else the period most
+ *   units report (one vote per unit and period; a tie names no period and says so). A form whose
+ *   normalised period differs is set aside ("other-period") with a warning; a form whose period
+ *   is unknown is used. Among copies of one form, those set aside never count as duplicates.
  * - Status of a unit: missing (expected, nothing received); unreadable (every source unreadable);
- *   unrecognised (no form recognised in any source, at least one readable); duplicate (some form
- *   arrived twice; counts and message describe the copies used); invalid (the forms used have an
- *   error); ok. A unit whose forms have errors still contributes its valid cells (see rollup).
+ *   unrecognised (no form recognised in any source, at least one readable); undecided (a form
+ *   waits for a column choice); other-period (a form is for another period and no copy for the
+ *   rollup's period came); duplicate (some form arrived twice; counts and message describe the
+ *   copies used); invalid (the forms used have an error); ok. A unit whose forms have errors still
+ *   contributes its valid cells (see rollup).
  * - Errors and warnings count the issues of the forms used (recognition issues of their sheets
  *   plus `validateFilled` at the level the report comes from — `reportLevel` of the form and the
  *   unit, as `cchc validate` does — merged without duplicates) and, for units with no usable
@@ -33,12 +44,14 @@
  *   prefix (`unitKey`, vi collation), whatever the order of the sources.
  */
 import type { Level } from "../catalog/schema";
-import type { FilledForm } from "./filled";
+import { applyChoices, choiceKey, describeCandidate, type ColumnChoices } from "./column-choice";
+import type { ColumnDecision, FilledForm, UnitSource } from "./filled";
 import { reportLevel } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
 import { cleanText, foldVietnamese } from "./normalize";
 import type { ParsedCell } from "./parse";
+import { describePeriod, findPeriod, periodLabel } from "./period";
 import { parsedValues, sortIssues, validateFilled } from "./validate";
 
 /** One received source: a file, or a sheet of the current workbook. */
@@ -47,6 +60,8 @@ export interface ReceivedSource {
   source: string;
   /** The unit, when known for the whole source (user's correction, CLI option). */
   unit?: string;
+  /** Where `unit` came from (default "given"; "sheet" when a pane names a sheet's unit by its name). */
+  unitSource?: UnitSource;
   outcome: "read" | "unreadable" | "unrecognised";
   /** Vietnamese: why the source could not be read or recognised. */
   reason?: string;
@@ -56,7 +71,7 @@ export interface ReceivedSource {
   issues: Issue[];
 }
 
-export type UnitStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "duplicate" | "missing";
+export type UnitStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "undecided" | "other-period" | "duplicate" | "missing";
 
 /** The status as printed in the status sheet. */
 export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
@@ -64,15 +79,42 @@ export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
   invalid: "Có lỗi",
   unreadable: "Không đọc được",
   unrecognised: "Không nhận dạng được",
+  undecided: "Cần chọn cột số liệu",
+  "other-period": "Khác kỳ báo cáo",
   duplicate: "Trùng",
   missing: "Chưa gửi",
 };
 
+/** The rollup's period: given by the user, else the one most units report. */
+export interface RollupPeriod {
+  /** As given, or the Vietnamese name of the majority's period ("Quý III năm 2026"). */
+  text: string;
+  /** Normalised (core/period); absent when the given text names no period. */
+  key?: string;
+  source: "given" | "majority";
+}
+
+/** A value column a unit's sheet needs a choice for (the pane asks; the CLI reports it). */
+export interface PendingDecision {
+  /** What the answer is remembered by (`choiceKey`). */
+  key: string;
+  unit: string;
+  source: string;
+  sheet: string;
+  formId: string;
+  decision: ColumnDecision;
+}
+
 /** What became of one source of a unit. */
 export interface SourceOutcome {
   source: string;
-  /** ok / invalid: some of its forms are used; duplicate: all its forms were set aside. */
+  /** ok / invalid: some of its forms are used; duplicate, undecided, other-period: all its forms were set aside. */
   status: Exclude<UnitStatus, "missing">;
+  /** Where the unit's name of this source was read. */
+  unitSource: UnitSource;
+  /** The period its forms state, as printed, and normalised when known (several forms: when they agree). */
+  period?: string;
+  periodKey?: string;
   errors: number;
   warnings: number;
   reason?: string;
@@ -96,6 +138,8 @@ export interface UnitSummary {
   unit: string;
   /** Comparison key (`unitKey`). */
   key: string;
+  /** Where the name was read (the first source's); absent for a unit that sent nothing. */
+  unitSource?: UnitSource;
   /** Every source attributed to the unit, in input order. */
   sources: string[];
   status: UnitStatus;
@@ -119,12 +163,22 @@ export interface UnitsOptions {
   expected?: readonly string[];
   /** Level the units report at, for validation (rows limited to other levels); default: each report's own (`reportLevel`). */
   level?: Level;
+  /** The rollup's period as the user gave it; absent → the majority's. */
+  period?: string;
+  /** Answers to pending column decisions, by `choiceKey`. */
+  columnChoices?: ColumnChoices;
 }
 
 export interface UnitsResult {
   units: UnitSummary[];
-  /** Every unit-level issue, in the order of `units`. */
+  /** Every unit-level issue, in the order of `units`, then the rollup's (period_mixed, period_unreadable). */
   issues: Issue[];
+  /** The period units are compared with; absent when neither given nor agreed by a majority. */
+  period?: RollupPeriod;
+  /** Rollup-level issues about the period. */
+  notes: Issue[];
+  /** Column choices still needed, in the order of `units`. */
+  decisions: PendingDecision[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,12 +237,16 @@ interface Candidate {
   parsed: Map<string, Map<string, ParsedCell>>;
   issues: Issue[];
   errors: number;
+  /** Not usable: a column waits for a choice, or the period is another. */
+  setAside?: "undecided" | "other-period";
 }
 
 interface Group {
   key: string;
   names: string[];
   sources: number[];
+  /** Where the unit's name was read, per source index. */
+  nameSource: Map<number, UnitSource>;
   candidates: Candidate[];
 }
 
@@ -208,7 +266,7 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
     let key = keys.get(name);
     if (key === undefined) keys.set(name, (key = unitKey(name) || foldVietnamese(name) || name));
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, names: [], sources: [], candidates: [] }));
+    if (!g) groups.set(key, (g = { key, names: [], sources: [], nameSource: new Map(), candidates: [] }));
     if (!g.names.includes(name)) g.names.push(name);
     return g;
   };
@@ -217,24 +275,46 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
   sources.forEach((src, sourceIndex) => {
     const forms = src.outcome === "read" ? src.forms : [];
     const override = given(src.unit);
-    const attach = (g: Group) => {
+    const attach = (g: Group, from: UnitSource) => {
       if (!g.sources.includes(sourceIndex)) g.sources.push(sourceIndex);
+      if (!g.nameSource.has(sourceIndex)) g.nameSource.set(sourceIndex, from);
     };
     if (forms.length === 0) {
-      attach(group(override ?? sourceStem(src.source)));
+      attach(group(override ?? sourceStem(src.source)), override ? src.unitSource ?? "given" : "file");
       return;
     }
-    for (const filled of forms) {
-      const name = override ?? given(filled.unit) ?? sourceStem(src.source);
+    for (const read of forms) {
+      const own = given(read.unit);
+      const name = override ?? own ?? sourceStem(src.source);
       const g = group(name);
-      attach(g);
-      const own = src.issues.filter((i) => i.sheet === filled.sheet);
+      attach(g, override ? src.unitSource ?? "given" : own ? read.unitSource ?? "cell" : "file");
+      // Column choices the user made for this unit and layout.
+      const chosen = read.pending ? applyChoices(read, opts.columnChoices ?? {}, g.key, "lựa chọn của người dùng cho đơn vị này") : undefined;
+      const filled = chosen?.filled ?? read;
+      const answered = (i: Issue) => i.code === "column_undecided" && chosen!.resolved.some((d) => d.headerCell === i.cell);
+      const mine = src.issues.filter((i) => i.sheet === read.sheet && !(chosen && answered(i)));
       const parsed = parsedValues(filled);
       const level = opts.level ?? reportLevel(filled.form, name);
-      const issues = sortIssues([...own, ...validateFilled(filled, level ? { level, parsed } : { parsed })]);
-      g.candidates.push({ order: order++, sourceIndex, source: src.source, filled, parsed, issues, errors: count(issues, "error") });
+      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...validateFilled(filled, level ? { level, parsed } : { parsed })]);
+      g.candidates.push({
+        order: order++,
+        sourceIndex,
+        source: src.source,
+        filled,
+        parsed,
+        issues,
+        errors: count(issues, "error"),
+        ...(filled.pending?.length ? { setAside: "undecided" as const } : {}),
+      });
     }
   });
+
+  // The rollup's period; forms of another period are set aside.
+  const all = [...groups.values()];
+  const { period, notes } = rollupPeriod(all, opts.period);
+  if (period?.key)
+    for (const g of all)
+      for (const c of g.candidates) if (c.filled.periodKey && c.filled.periodKey !== period.key) c.setAside = "other-period";
 
   // Expected units: in list order, deduplicated by key.
   const expected: { key: string; name: string }[] = [];
@@ -250,14 +330,53 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
   const units: UnitSummary[] = [];
   for (const e of expected) {
     const g = groups.get(e.key);
-    units.push(g ? summarise(g, e.name, sources, true) : missing(e.name, e.key));
+    units.push(g ? summarise(g, e.name, sources, true, period) : missing(e.name, e.key));
   }
   const others = [...groups.values()]
     .filter((g) => !expectedKeys.has(g.key))
-    .map((g) => summarise(g, g.names[0], sources, hasList ? false : undefined))
+    .map((g) => summarise(g, g.names[0], sources, hasList ? false : undefined, period))
     .sort((a, b) => VI.compare(a.key, b.key) || VI.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   units.push(...others);
-  return { units, issues: units.flatMap((u) => u.issues) };
+  const decisions = units.flatMap((u) => {
+    const g = groups.get(u.key);
+    return g ? pendingOf(g, u.unit) : [];
+  });
+  return { units, issues: [...units.flatMap((u) => u.issues), ...notes], ...(period ? { period } : {}), notes, decisions };
+}
+
+/** The column choices a unit's set-aside forms wait for. */
+function pendingOf(g: Group, unit: string): PendingDecision[] {
+  const usable = new Set(g.candidates.filter((c) => !c.setAside).map((c) => c.filled.form.id));
+  return g.candidates.flatMap((c) =>
+    (c.setAside !== "undecided" || usable.has(c.filled.form.id) ? [] : c.filled.pending ?? []).map((decision) => ({
+      key: choiceKey(g.key, decision),
+      unit,
+      source: c.source,
+      sheet: c.filled.sheet,
+      formId: c.filled.form.id,
+      decision,
+    })),
+  );
+}
+
+/** The period given (parsed), else the one most units report (one vote per unit and period). */
+function rollupPeriod(groups: readonly Group[], givenText: string | undefined): { period?: RollupPeriod; notes: Issue[] } {
+  const where = { sheet: "", cell: "" };
+  const text = given(givenText);
+  if (text) {
+    const key = findPeriod(text)?.key;
+    if (!key) return { period: { text, source: "given" }, notes: [makeIssue("period_unreadable", "warning", where, { value: text })] };
+    return { period: { text, key, source: "given" }, notes: [] };
+  }
+  const votes = new Map<string, number>();
+  for (const g of groups) for (const key of new Set(g.candidates.map((c) => c.filled.periodKey).filter((k): k is string => !!k))) votes.set(key, (votes.get(key) ?? 0) + 1);
+  const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (!ranked.length) return { notes: [] };
+  if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) {
+    const detail = ranked.map(([key, n]) => `${periodLabel(key)}: ${n} đơn vị`).join("; ");
+    return { notes: [makeIssue("period_mixed", "warning", where, { detail })] };
+  }
+  return { period: { text: periodLabel(ranked[0][0]), key: ranked[0][0], source: "majority" }, notes: [] };
 }
 
 function missing(name: string, key: string): UnitSummary {
@@ -277,13 +396,22 @@ function missing(name: string, key: string): UnitSummary {
   };
 }
 
-function summarise(g: Group, name: string, sources: readonly ReceivedSource[], expected: boolean | undefined): UnitSummary {
+/** The period a source's forms state: the text(s) as printed, and the key when they agree. */
+function periodOfForms(forms: readonly FilledForm[]): { period?: string; periodKey?: string } {
+  const texts = [...new Set(forms.map((f) => f.period).filter((t): t is string => !!t))];
+  const keys = new Set(forms.map((f) => f.periodKey));
+  const key = keys.size === 1 ? [...keys][0] : undefined;
+  return { ...(texts.length ? { period: texts.join("; ") } : {}), ...(key ? { periodKey: key } : {}) };
+}
+
+function summarise(g: Group, name: string, sources: readonly ReceivedSource[], expected: boolean | undefined, period: RollupPeriod | undefined): UnitSummary {
   const srcNames = g.sources.map((i) => sources[i].source);
   const fileList = list(srcNames);
   const issues: Issue[] = [];
   const where = { sheet: "", cell: "" };
+  const copyName = (c: Candidate) => `«${c.source}» trang «${c.filled.sheet}»`;
 
-  // Choose one copy per form id: the last without errors, else the last.
+  // Choose one copy per form id among the usable ones: the last without errors, else the last.
   const byForm = new Map<string, Candidate[]>();
   for (const c of g.candidates) {
     const list = byForm.get(c.filled.form.id);
@@ -292,14 +420,20 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
   }
   const chosen: Candidate[] = [];
   const decisions: string[] = [];
-  for (const [formId, copies] of byForm) {
+  /** Forms with no usable copy, by why. */
+  const missingForms: { reason: "undecided" | "other-period"; form: string }[] = [];
+  for (const [formId, all] of byForm) {
+    const copies = all.filter((c) => !c.setAside);
+    if (!copies.length) {
+      missingForms.push({ reason: all.some((c) => c.setAside === "undecided") ? "undecided" : "other-period", form: all[0].filled.form.appendix });
+      continue;
+    }
     const clean = copies.filter((c) => c.errors === 0);
     const use = clean.length ? clean[clean.length - 1] : copies[copies.length - 1];
     chosen.push(use);
     if (copies.length > 1) {
       const form = use.filled.form;
       const name = `${form.appendix} (${formId})`;
-      const copyName = (c: Candidate) => `«${c.source}» trang «${c.filled.sheet}»`;
       const why = clean.length ? (clean.length === copies.length ? "bản gửi sau cùng" : "bản gửi sau cùng không có lỗi") : "mọi bản đều có lỗi, lấy bản gửi sau cùng";
       const ignored = copies.filter((c) => c !== use).map(copyName).join(", ");
       decisions.push(`${name}: dùng ${copyName(use)} (${why}), bỏ qua ${ignored}`);
@@ -308,16 +442,50 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
   chosen.sort((a, b) => a.order - b.order);
   const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source, parsed: c.parsed }));
 
+  // Forms set aside: for another period (a warning each), or waiting for a column choice (an error each).
+  const setAsideSentences: string[] = [];
+  for (const c of g.candidates) {
+    if (!c.setAside) continue;
+    const replacement = chosen.find((x) => x.filled.form.id === c.filled.form.id);
+    if (c.setAside === "other-period") {
+      const issue = makeIssue("unit_other_period", "warning", where, {
+        unit: name,
+        file: copyName(c),
+        value: describePeriod({ text: c.filled.period, key: c.filled.periodKey }),
+        expected: describePeriod(period),
+        detail: replacement ? `đã dùng ${copyName(replacement)} thay cho báo cáo này` : `${c.filled.form.appendix} của đơn vị này không được tổng hợp`,
+      });
+      issues.push(issue);
+      setAsideSentences.push(issue.message);
+    } else if (!replacement) {
+      const detail = (c.filled.pending ?? [])
+        .map((d) => `${c.filled.form.appendix}, chưa xác định được cột nào chứa số liệu «${d.column}» của kỳ báo cáo: ${d.candidates.map(describeCandidate).join(" hoặc ")}`)
+        .join("; ");
+      const issue = makeIssue("unit_undecided", "error", where, { unit: name, file: copyName(c), detail });
+      issues.push(issue);
+      setAsideSentences.push(issue.message);
+    }
+  }
+
   // Per source.
   const files: SourceOutcome[] = g.sources.map((i) => {
     const src = sources[i];
     const mine = g.candidates.filter((c) => c.sourceIndex === i);
     const used = mine.filter((c) => chosen.includes(c));
-    const base = { source: src.source, formIds: [...new Set(mine.map((c) => c.filled.form.id))] };
+    const base = {
+      source: src.source,
+      unitSource: g.nameSource.get(i) ?? "file",
+      ...periodOfForms(mine.map((c) => c.filled)),
+      formIds: [...new Set(mine.map((c) => c.filled.form.id))],
+    };
     if (src.outcome === "unreadable") return { ...base, status: "unreadable" as const, errors: Math.max(1, count(src.issues, "error")), warnings: count(src.issues, "warning"), ...(src.reason ? { reason: src.reason } : {}) };
     if (mine.length === 0) return { ...base, status: "unrecognised" as const, errors: Math.max(1, count(src.issues, "error")), warnings: count(src.issues, "warning"), ...(src.reason ? { reason: src.reason } : {}) };
     const usedIssues = used.flatMap((c) => c.issues);
-    if (used.length === 0) return { ...base, status: "duplicate" as const, errors: count(mine.flatMap((c) => c.issues), "error"), warnings: count(mine.flatMap((c) => c.issues), "warning"), reason: "đã có bản khác được dùng" };
+    const mineCounts = { errors: count(mine.flatMap((c) => c.issues), "error"), warnings: count(mine.flatMap((c) => c.issues), "warning") };
+    if (used.length === 0 && mine.some((c) => c.setAside === "undecided")) return { ...base, status: "undecided" as const, ...mineCounts, reason: "cần chọn cột chứa số liệu của kỳ báo cáo" };
+    if (used.length === 0 && mine.some((c) => c.setAside === "other-period"))
+      return { ...base, status: "other-period" as const, ...mineCounts, reason: `báo cáo ${describePeriod(base.period ? { text: base.period, ...(base.periodKey ? { key: base.periodKey } : {}) } : undefined)}, khác kỳ tổng hợp ${describePeriod(period)}` };
+    if (used.length === 0) return { ...base, status: "duplicate" as const, ...mineCounts, reason: "đã có bản khác được dùng" };
     const errors = count(usedIssues, "error");
     return { ...base, status: errors ? ("invalid" as const) : ("ok" as const), errors, warnings: count(usedIssues, "warning") };
   });
@@ -327,7 +495,14 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
   let warnings: number;
   let reason: string | undefined;
   const sentences: string[] = [];
-  if (chosen.length === 0) {
+  if (chosen.length === 0 && g.candidates.length) {
+    // Every form set aside.
+    status = missingForms.some((f) => f.reason === "undecided") ? "undecided" : "other-period";
+    const all = g.candidates.flatMap((c) => c.issues);
+    errors = count(all, "error");
+    warnings = count(all, "warning");
+    sentences.push(...setAsideSentences);
+  } else if (chosen.length === 0) {
     const all = g.sources.map((i) => sources[i]);
     const unreadable = all.every((s) => s.outcome === "unreadable");
     status = unreadable ? "unreadable" : "unrecognised";
@@ -344,6 +519,8 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
     sentences.push(issue.message);
   } else {
     const usedIssues = chosen.flatMap((c) => c.issues);
+    // Counted: the forms used, and the forms set aside that nothing replaces.
+    const counted = [...usedIssues, ...g.candidates.filter((c) => c.setAside && !byForm.get(c.filled.form.id)!.some((x) => chosen.includes(x))).flatMap((c) => c.issues)];
     errors = count(usedIssues, "error");
     warnings = count(usedIssues, "warning");
     const formWord = chosen.length === 1 ? `${chosen[0].filled.form.appendix}` : `${chosen.length} phụ lục`;
@@ -360,7 +537,7 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
     if (decisions.length) {
       status = "duplicate";
       reason = decisions.join("; ");
-      const copies = Math.max(...[...byForm.values()].map((c) => c.length));
+      const copies = Math.max(...[...byForm.values()].map((c) => c.filter((x) => !x.setAside).length));
       const issue = makeIssue("duplicate_unit", "warning", where, {
         unit: name,
         file: fileList,
@@ -370,6 +547,10 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
       issues.push(issue);
       sentences.unshift(issue.message);
     }
+    if (missingForms.length) status = missingForms.some((f) => f.reason === "undecided") ? "undecided" : "other-period";
+    sentences.push(...setAsideSentences);
+    errors = count(counted, "error");
+    warnings = count(counted, "warning");
     const failed = files.filter((f) => f.status === "unreadable" || f.status === "unrecognised");
     if (failed.length) {
       const extra = failed.map((f) => `«${f.source}» (${UNIT_STATUS_LABELS[f.status].toLowerCase()}${f.reason ? `: ${f.reason}` : ""})`).join(", ");
@@ -381,9 +562,11 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
     issues.push(issue);
     sentences.push(issue.message);
   }
+  const firstSource = g.sources.map((i) => g.nameSource.get(i)).find((x) => x !== undefined);
   return {
     unit: name,
     key: g.key,
+    ...(firstSource ? { unitSource: firstSource } : {}),
     sources: srcNames,
     status,
     errors,

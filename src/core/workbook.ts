@@ -13,8 +13,10 @@ import { layoutForm, type SheetLayout } from "./layout";
 import { sortIssues, validateFilled } from "./validate";
 import type { Issue } from "./issues";
 import { reportLevel } from "./levels";
-import { findUnitAndPeriod, recogniseSheet, type Recognition } from "./recognise";
-import type { ReceivedSource } from "./units";
+import { findUnitAndPeriod, recogniseSheet, type Recognition, type UnitPeriod } from "./recognise";
+import { UNIT_PREFIXES, type ReceivedSource } from "./units";
+import { foldVietnamese } from "./normalize";
+import { findPeriod } from "./period";
 import { isRollupSheet } from "./rollup-layout";
 import { readMarker } from "./metadata";
 
@@ -77,7 +79,7 @@ const COLS = 1 << 14; // Excel's column count: key = row × COLS + col
  * What `findUnitAndPeriod` found in the unit and period rows of a template, by their content
  * (`rowKey`, positions included): the sheets of one workbook carry the same, so it is read once.
  */
-export type UnitsSeen = Map<string, { unit?: string; period?: string }>;
+export type UnitsSeen = Map<string, Omit<UnitPeriod, "conflicts">>;
 const shapes = new WeakMap<Form, TemplateShape>();
 
 function shapeOf(form: Form): TemplateShape {
@@ -99,7 +101,8 @@ function shapeOf(form: Form): TemplateShape {
     const r = Math.floor(key / COLS);
     if (r < layout.table.top && !unitRows.includes(r)) (top[r] ??= [])[key % COLS] = { value: text };
   }
-  const silent = Object.keys(findUnitAndPeriod({ sheet: "", cells: top }, layout.table.top)).length === 0;
+  const topFound = findUnitAndPeriod({ sheet: "", cells: top }, layout.table.top, form);
+  const silent = topFound.unit === undefined && topFound.period === undefined;
   const inputs = inputColumns(form).filter((c) => layout.colIndex.has(c.id));
   const bindings = form.rows.flatMap((row) => {
     const r = layout.rowIndex.get(row.id);
@@ -163,16 +166,25 @@ export function bindTemplate(grid: Grid, forms: readonly Form[], seen: UnitsSeen
   }
   // Only the unit and period rows can name them (see TemplateShape): read just those, in order,
   // once per distinct content (a unit's sheets all carry the same).
-  let found: { unit?: string; period?: string };
+  let found: Omit<UnitPeriod, "conflicts">;
   if (unitRows) {
     const rows = unitRows.map((r) => grid.cells[r] ?? []);
     const key = rows.map(rowKey).join("\u0003");
-    found = seen.get(key) ?? findUnitAndPeriod({ sheet: grid.sheet, cells: rows }, rows.length);
+    found = seen.get(key) ?? findUnitAndPeriod({ sheet: grid.sheet, cells: rows }, rows.length, form);
     seen.set(key, found);
-  } else found = findUnitAndPeriod(grid, layout.table.top);
+  } else found = findUnitAndPeriod(grid, layout.table.top, form);
   const unit = meta.unit?.trim() ? meta.unit.trim() : found.unit;
+  const unitSource = meta.unit?.trim() ? "marker" : found.unitSource;
   const period = meta.period?.trim() ? meta.period.trim() : found.period;
-  return { form, sheet: grid.sheet, ...(unit ? { unit } : {}), ...(period ? { period } : {}), cells, rowIndex };
+  const periodKey = meta.period?.trim() ? findPeriod(meta.period)?.key : found.periodKey;
+  return {
+    form,
+    sheet: grid.sheet,
+    ...(unit ? { unit, ...(unitSource ? { unitSource } : {}) } : {}),
+    ...(period ? { period, ...(periodKey ? { periodKey } : {}) } : {}),
+    cells,
+    rowIndex,
+  };
 }
 
 type SheetRecognition = { status: "recognised"; filled: FilledForm; issues: Issue[] } | { status: "unrecognised"; reason: string };
@@ -181,6 +193,21 @@ function recogniseReceived(grid: Grid, forms: readonly Form[], seen: UnitsSeen):
   const filled = bindTemplate(grid, forms, seen);
   const recognition: SheetRecognition = filled ? { status: "recognised", filled, issues: [] } : recogniseSheet(grid, forms);
   return grid.issues?.length && recognition.status === "recognised" ? { ...recognition, issues: [...grid.issues, ...recognition.issues] } : recognition;
+}
+
+/** Sheet names that name no unit: defaults of spreadsheet programs and names of forms. */
+const GENERIC_SHEET = /^(?:sheet|trang tinh|feuil|tabelle|bieu|bieu mau|mau|phu luc|pl|bang|tong hop|th|data|du lieu|so lieu|bao cao)\b|^\d+$/;
+
+/**
+ * True when a sheet's name stands for the unit of a form that names none: the name starts with
+ * an administrative prefix ("Xã Ia Pa", "Phường 1", "UBND thị trấn Kbang"), or the workbook holds
+ * several sheets of the same form and the name is not a generic one ("Sheet1", "Phụ lục 3").
+ */
+export function sheetNamesUnit(filled: FilledForm, all: readonly FilledForm[]): boolean {
+  const name = foldVietnamese(filled.sheet);
+  if (!name || GENERIC_SHEET.test(name)) return false;
+  if (UNIT_PREFIXES.some((p) => name.startsWith(`${p} `) && name.length > p.length + 1)) return true;
+  return all.filter((f) => f.form.id === filled.form.id).length > 1;
 }
 
 /** Why no sheet of a workbook is an appendix, in Vietnamese: each sheet's reason, or what the workbook is. */
@@ -203,7 +230,8 @@ export function receivedFromGrids(source: string, sheets: readonly Grid[], forms
   const nonEmpty = sheets.filter(isCandidate);
   const seen: UnitsSeen = new Map();
   const recognitions = nonEmpty.map((g) => ({ sheet: g.sheet, recognition: recogniseReceived(g, forms, seen) }));
-  const filled = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? [r.recognition.filled] : []));
+  const read = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? [r.recognition.filled] : []));
+  const filled = read.map((f) => (f.unit || !sheetNamesUnit(f, read) ? f : { ...f, unit: f.sheet, unitSource: "sheet" as const }));
   const issues = recognitions.flatMap((r) => (r.recognition.status === "recognised" ? r.recognition.issues : []));
   if (!filled.length) {
     const reason = unrecognisedReason(sheets, recognitions);

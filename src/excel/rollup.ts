@@ -61,7 +61,7 @@ export function sourcesFromSheets(grids: readonly Grid[], forms: readonly Form[]
     const given = units[grid.sheet]?.trim();
     const source = receivedFromGrids(sheetSourceLabel(grid.sheet), [grid], forms, given || undefined);
     const named = given || source.forms.some((f) => f.unit?.trim());
-    sources.push(named ? source : { ...source, unit: grid.sheet });
+    sources.push(named ? source : { ...source, unit: grid.sheet, unitSource: "sheet" });
   }
   return sources;
 }

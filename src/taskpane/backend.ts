@@ -115,6 +115,31 @@ export interface RollupRequest {
   period?: string;
   /** Units expected to report (one per line in the pane); absent ones are listed as missing. */
   expected?: string[];
+  /**
+   * Which sheet column holds this period's figures, for sheets recognition could not tell by
+   * meaning: question key → 0-based column, or -1 for none (see `ColumnQuestion`).
+   */
+  columnChoices?: Record<string, number>;
+}
+
+/** The answer «none of these columns» to a `ColumnQuestion`: the column is left unreported. */
+export const NO_COLUMN = -1 as const;
+
+/**
+ * A question the rollup asks: which column of a unit's sheet holds this period's figures
+ * ("Số liệu" over two unlabeled sub-columns, two columns headed alike). Until it is answered, the
+ * sheet is left out. The answer is remembered by `key` (the unit and the sheet's layout).
+ */
+export interface ColumnQuestion {
+  key: string;
+  unit: string;
+  /** The file (or "Trang tính «…»") and sheet. */
+  file: string;
+  sheet: string;
+  /** "Phụ lục" of the form, and the form column asked about ("Số liệu"). */
+  form: string;
+  column: string;
+  candidates: { col: number; letter: string; header: string; samples: string[] }[];
 }
 
 /** What became of a file while reading: "reading", then what its reading gave. */
@@ -131,7 +156,7 @@ export interface RollupProgress {
   status?: FileReadStatus;
 }
 
-export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "duplicate" | "missing";
+export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "undecided" | "other-period" | "duplicate" | "missing";
 
 export interface RollupOutcome {
   /** One entry per unit (and per missing unit when a list was given), in the status sheet's order. */
@@ -147,6 +172,11 @@ export interface RollupOutcome {
   /** Every unit listed went into the totals with no cell left out. */
   complete: boolean;
   degraded: string[];
+  /** Columns the user should choose (those sheets were left out); empty when none. */
+  questions: ColumnQuestion[];
+  /** The period units were compared with ("Quý III năm 2026 (2026-Q3)"), and notes about periods. */
+  period?: string;
+  periodNotes: string[];
 }
 
 // ---- Chỉ tiêu -----------------------------------------------------------------------------------

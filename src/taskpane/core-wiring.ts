@@ -9,12 +9,14 @@
  *               excel/targets checkTargets, which also marks the cells short of a target)
  * Loaded with import() by the backends, so the pipelines stay out of the first paint.
  */
-import { FORMS, type Form, type Level } from "../catalog";
+import { FORMS, findForm, type Form, type Level } from "../catalog";
 import type { Area } from "../catalog/targets/schema";
+import { NO_COLUMN as CORE_NO_COLUMN } from "../core/column-choice";
 import { consolidate, type Consolidation } from "../core/consolidate";
 import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { formName } from "../core/recognise";
+import { describePeriod } from "../core/period";
 import { isRollupSheet } from "../core/rollup-layout";
 import { consolidationComplete, consolidationCounts, consolidationSummary } from "../core/rollup-summary";
 import { targetReport, type TargetReport } from "../core/target-report";
@@ -26,6 +28,7 @@ import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
 import { ACCEPTED_FORMATS } from "./accepted-files";
 import {
+  NO_COLUMN as PANE_NO_COLUMN,
   PaneError,
   type CheckReport,
   type CheckedSheet,
@@ -144,13 +147,18 @@ export function checkSources(sources: readonly ReceivedSource[]): void {
   }
 }
 
+// The pane's «no column» answer is the core's (a compile-time check: both are the literal -1).
+const _sameNoColumn: typeof CORE_NO_COLUMN = PANE_NO_COLUMN;
+void _sameNoColumn;
+
 /** The request's options for core/consolidate (and excel/rollup writeRollup). */
-export function consolidateOptions(request: RollupRequest): { expected?: string[]; unit?: string; period?: string } {
+export function consolidateOptions(request: RollupRequest): { expected?: string[]; unit?: string; period?: string; columnChoices?: Record<string, number> } {
   const expected = request.expected?.map((u) => u.trim()).filter(Boolean);
   return {
     ...(expected?.length ? { expected } : {}),
     ...(request.unit?.trim() ? { unit: request.unit.trim() } : {}),
     ...(request.period?.trim() ? { period: request.period.trim() } : {}),
+    ...(request.columnChoices && Object.keys(request.columnChoices).length ? { columnChoices: request.columnChoices } : {}),
   };
 }
 
@@ -220,6 +228,17 @@ export function rollupOutcome(
     summary: consolidationSummary(counts),
     complete: consolidationComplete(counts),
     degraded,
+    questions: c.units.decisions.map((d) => ({
+      key: d.key,
+      unit: d.unit,
+      file: d.source,
+      sheet: d.sheet,
+      form: findForm(d.formId)?.appendix ?? d.formId,
+      column: d.decision.column,
+      candidates: d.decision.candidates.map((x) => ({ col: x.col, letter: x.letter, header: x.header, samples: x.samples })),
+    })),
+    ...(c.units.period ? { period: describePeriod(c.units.period) } : {}),
+    periodNotes: c.units.notes.map((n) => n.message),
   };
 }
 

@@ -12,7 +12,7 @@ import { join } from "path";
 import { findForm } from "../../src/catalog";
 import { main } from "../../src/cli/main";
 import { nodeIo, type Io } from "../../src/cli/io";
-import { STATUS_SHEET_NAME } from "../../src/core/rollup-layout";
+import { STATUS_COLUMNS, STATUS_SHEET_NAME } from "../../src/core/rollup-layout";
 import { readWorkbook } from "../../src/xlsx/read";
 import { tempDir } from "../support/libreoffice";
 import { TemplateFiller, type FormValues } from "../support/received";
@@ -84,14 +84,15 @@ test("the status sheet shows the warning, where it is and why a correct report m
   if (!read.ok) throw new Error(read.reason);
   const status = read.sheets.find((s) => s.sheet === STATUS_SHEET_NAME)!;
   const rows = status.cells.map((row) => (row ?? []).map((c) => (c?.value === null || c?.value === undefined ? "" : String(c.value))));
-  const kbang = rows.filter((r) => r[1] === "UBND huyện Kbang");
+  const C = STATUS_COLUMNS;
+  const kbang = rows.filter((r) => r[C.unit] === "UBND huyện Kbang");
   expect(kbang).toHaveLength(2); // the unit, then its warning
-  expect(kbang[0][3]).toBe("Đạt yêu cầu");
-  expect(kbang[0][5]).not.toBe("0");
-  expect(kbang[1][2]).toContain("kbang.xlsx");
-  expect(kbang[1][3]).toBe("Cảnh báo");
-  expect(kbang[1][6]).toContain("Số phòng chuyên môn, đơn vị, địa phương đã kiểm tra");
-  expect(kbang[1][6]).toContain(RULE.mayDiffer);
+  expect(kbang[0][C.status]).toBe("Đạt yêu cầu");
+  expect(kbang[0][C.warnings]).not.toBe("0");
+  expect(kbang[1][C.files]).toContain("kbang.xlsx");
+  expect(kbang[1][C.status]).toBe("Cảnh báo");
+  expect(kbang[1][C.message]).toContain("Số phòng chuyên môn, đơn vị, địa phương đã kiểm tra");
+  expect(kbang[1][C.message]).toContain(RULE.mayDiffer);
   // The other districts broke nothing: no warning row of theirs.
-  expect(rows.filter((r) => r[3] === "Cảnh báo").map((r) => r[1])).toEqual(["UBND huyện Kbang"]);
+  expect(rows.filter((r) => r[C.status] === "Cảnh báo").map((r) => r[C.unit])).toEqual(["UBND huyện Kbang"]);
 });

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { findForm } from "../../src/catalog";
 import type { Form } from "../../src/catalog/schema";
-import { readRollupMarker } from "../../src/core/rollup-layout";
+import { readRollupMarker, STATUS_COLUMNS } from "../../src/core/rollup-layout";
 import { readWorkbook } from "../../src/xlsx/read";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
 import { TemplateFiller, type UnitValues } from "../support/received";
@@ -148,7 +148,9 @@ describe("cchc rollup with broken, duplicate, missing and formula-looking inputs
   });
 
   it("names the expected unit that sent nothing", () => {
-    expect(json.units.filter((u) => u.unit === MISSING)).toEqual([{ file: null, unit: MISSING, status: "missing", message: expect.stringContaining(`«${MISSING}»`) }]);
+    expect(json.units.filter((u) => u.unit === MISSING)).toEqual([
+      { file: null, unit: MISSING, status: "missing", message: expect.stringContaining(`«${MISSING}»`), unitSource: null, period: null, periodKey: null },
+    ]);
   });
 
   it("rolls up the units that could be read: Krông Pa's later copy, Ia Pa and Chư Sê", () => {
@@ -165,12 +167,13 @@ describe("cchc rollup with broken, duplicate, missing and formula-looking inputs
     if (!read.ok) throw new Error(read.reason);
     const status = read.sheets.find((g) => readRollupMarker(g)?.kind === "status")!;
     const rows = status.cells.filter((r) => typeof r?.[0]?.value === "number");
-    const units = rows.map((r) => String(r[1]?.value));
+    const C = STATUS_COLUMNS;
+    const units = rows.map((r) => String(r[C.unit]?.value));
     expect(new Set(units).size).toBe(units.length);
-    const krongPa = rows.find((r) => r[1]?.value === GOOD.krongPa.unit)!;
-    expect(String(krongPa[2]?.value).split("\n")).toEqual([GOOD.krongPa.file, RESENT.file]);
-    expect(krongPa[3]?.value).toBe("Trùng");
-    expect(rows.find((r) => r[1]?.value === MISSING)?.[3]?.value).toBe("Chưa gửi");
+    const krongPa = rows.find((r) => r[C.unit]?.value === GOOD.krongPa.unit)!;
+    expect(String(krongPa[C.files]?.value).split("\n")).toEqual([GOOD.krongPa.file, RESENT.file]);
+    expect(krongPa[C.status]?.value).toBe("Trùng");
+    expect(rows.find((r) => r[C.unit]?.value === MISSING)?.[C.status]?.value).toBe("Chưa gửi");
   });
 
   it("writes notes that look like formulas as text, never as formulas", async () => {

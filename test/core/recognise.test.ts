@@ -635,9 +635,9 @@ describe("unit and period", () => {
   });
 
   it("takes the value after the colon in the same cell; dotted blanks are no value", () => {
-    expect(findUnitAndPeriod(grid([["Đơn vị: Phòng Nội vụ."], ["Kỳ báo cáo: ……"]]))).toEqual({ unit: "Phòng Nội vụ" });
+    expect(findUnitAndPeriod(grid([["Đơn vị: Phòng Nội vụ."], ["Kỳ báo cáo: ……"]]))).toEqual({ unit: "Phòng Nội vụ", unitSource: "cell", unitCell: "A1" });
     expect(findUnitAndPeriod(grid([["Đơn vị tính: người"], ["UBND huyện"]]))).toEqual({});
-    expect(findUnitAndPeriod(grid([["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["UBND XÃ IA PA"]]))).toEqual({ unit: "UBND XÃ IA PA" });
+    expect(findUnitAndPeriod(grid([["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["UBND XÃ IA PA"]]))).toEqual({ unit: "UBND XÃ IA PA", unitSource: "heading", unitCell: "A2" });
   });
 
   it("is absent when the sheet does not say (the adapter falls back to the file name)", () => {

@@ -14,6 +14,7 @@ import {
   layoutDetailSheet,
   layoutRollupSheet,
   layoutStatusSheet,
+  STATUS_COLUMNS,
   rollupSheets,
   STATUS_SHEET_NAME,
 } from "../../src/core/rollup-layout";
@@ -184,17 +185,23 @@ describe("the detail sheet", () => {
 
 describe("the status sheet", () => {
   const layout = layoutStatusSheet(summary.units, HEADER);
-  test("unit, files, status in words, errors, warnings, message", () => {
+  test("unit, where its name was read, files, period, status in words, errors, warnings, message", () => {
+    const C = STATUS_COLUMNS;
     const row = layout.rowIndex.get(summary.units.find((u) => u.unit === "Xã Ia Ma")!.key)!;
-    expect(at(layout, row, 1)).toMatchObject({ value: "Xã Ia Ma", text: true });
-    expect(at(layout, row, 2)).toMatchObject({ value: "Xã Ia Ma.xlsx", text: true });
-    expect(at(layout, row, 3)?.value).toBe("Có lỗi");
-    expect(at(layout, row, 4)?.value).toBe(1);
+    expect(at(layout, row, C.unit)).toMatchObject({ value: "Xã Ia Ma", text: true });
+    expect(at(layout, row, C.unitSource)?.value).toBe("ô «Đơn vị báo cáo»");
+    expect(at(layout, row, C.files)).toMatchObject({ value: "Xã Ia Ma.xlsx", text: true });
+    expect(at(layout, row, C.period)?.value).toBe("(không ghi)");
+    expect(at(layout, row, C.status)?.value).toBe("Có lỗi");
+    expect(at(layout, row, C.errors)?.value).toBe(1);
     const missing = layout.rowIndex.get(summary.units.find((u) => u.unit === "Xã Ia Rsai")!.key)!;
-    expect(at(layout, missing, 3)?.value).toBe("Chưa gửi");
-    expect(at(layout, missing, 2)?.value).toBeNull();
+    expect(at(layout, missing, C.status)?.value).toBe("Chưa gửi");
+    expect(at(layout, missing, C.files)?.value).toBeNull();
+    expect(at(layout, missing, C.unitSource)?.value).toBeNull();
     const counts = layout.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Đạt yêu cầu:"));
-    expect(counts?.value).toBe("Đạt yêu cầu: 2 · Có lỗi: 1 · Trùng: 0 · Không đọc được: 0 · Không nhận dạng được: 0 · Chưa gửi: 1 (tổng 4 đơn vị)");
+    expect(counts?.value).toBe(
+      "Đạt yêu cầu: 2 · Có lỗi: 1 · Trùng: 0 · Cần chọn cột số liệu: 0 · Khác kỳ báo cáo: 0 · Không đọc được: 0 · Không nhận dạng được: 0 · Chưa gửi: 1 (tổng 4 đơn vị)",
+    );
   });
 
   test("then each warning on the forms used, under the units in the same table, with where it is and its message", () => {
@@ -207,17 +214,18 @@ describe("the status sheet", () => {
       {},
     );
     const status = layoutStatusSheet(guessed.units, HEADER);
+    const C = STATUS_COLUMNS;
     const unitRow = status.rowIndex.get(guessed.units.find((u) => u.unit === "Xã Ia Broăi")!.key)!;
     const warnings = guessed.units.find((u) => u.unit === "Xã Ia Broăi")!.warnings;
-    expect(at(status, unitRow, 5)?.value).toBe(warnings);
+    expect(at(status, unitRow, C.warnings)?.value).toBe(warnings);
     const title = status.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Cảnh báo về số liệu"))!;
     expect(title.row).toBeGreaterThan(Math.max(...status.rowIndex.values()));
-    const listed = status.cells.filter((c) => c.row > title.row && c.col === 6).map((c) => ({ row: c.row, message: String(c.value) }));
+    const listed = status.cells.filter((c) => c.row > title.row && c.col === C.message).map((c) => ({ row: c.row, message: String(c.value) }));
     expect(listed).toHaveLength(1); // blank required rows are not listed one by one
     expect(listed[0].message).toContain("12 (ước tính)");
-    expect(at(status, listed[0].row, 1)?.value).toBe("Xã Ia Broăi");
-    expect(at(status, listed[0].row, 2)?.value).toBe(`Xã Ia Broăi.xlsx\ntrang «PL1», ô ${addressOf(PL1, "so-vb-chi-dao", "y2019")}`);
-    expect(at(status, listed[0].row, 3)?.value).toBe("Cảnh báo");
+    expect(at(status, listed[0].row, C.unit)?.value).toBe("Xã Ia Broăi");
+    expect(at(status, listed[0].row, C.files)?.value).toBe(`Xã Ia Broăi.xlsx\ntrang «PL1», ô ${addressOf(PL1, "so-vb-chi-dao", "y2019")}`);
+    expect(at(status, listed[0].row, C.status)?.value).toBe("Cảnh báo");
     expect(status.table.bottom).toBe(listed[0].row);
   });
 

@@ -46,7 +46,9 @@ beforeAll(async () => {
 
 it("recognises the sheet as the periodic statistics form of Kbang", () => {
   expect(result.files[0].status).toBe("ok");
-  expect(result.files[0].sheets).toEqual([{ sheet, form: form.id, unit: "UBND huyện Kbang", period: "Quý I năm 2021" }]);
+  expect(result.files[0].sheets).toEqual([
+    { sheet, form: form.id, unit: "UBND huyện Kbang", period: "Quý I năm 2021", unitSource: "cell", periodKey: "2021-Q1", status: "ok" },
+  ]);
 });
 
 it("finds exactly the seed's error: «1 2» in the 0/1 row 7.1, and exits 1", () => {

@@ -34,6 +34,7 @@ import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { readWorkbook } from "../../src/xlsx/read";
 import { formPage, ooxmlDocx } from "../support/docx";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
+import { retypedPeriodic, retypedXlsx, TITLE_Q3 } from "../support/retyped";
 import { unitEntries } from "../support/unit-values";
 import { axe, buildProduction, launch, openPane, OUT, screenshot, serious, serve, type Session } from "./browser";
 
@@ -362,6 +363,54 @@ test("«Tải bộ tệp ví dụ» in the help of Tổng hợp: three communes'
   expectOnlyLocal(session);
   await session.context.close();
 });
+
+test("Tổng hợp asks which column holds this period's figures, remembers the answer for that unit's layout, and can forget it", async () => {
+  const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const unlabeled = retypedPeriodic({ header: "two-unlabeled", top: ["UBND XÃ IA TUL", TITLE_Q3] });
+  const clear = retypedPeriodic({ header: "ky-truoc-ky-nay", unit: 1, top: ["UBND XÃ IA PA", TITLE_Q3] });
+  const files = [
+    { name: "ia-tul.xlsx", mimeType: mime, buffer: Buffer.from(await retypedXlsx(unlabeled)) },
+    { name: "ia-pa.xlsx", mimeType: mime, buffer: Buffer.from(await retypedXlsx(clear)) },
+  ];
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await ready(page);
+  const consolidate = async () => {
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.locator("[role=tabpanel] input[type=file]").setInputFiles(files);
+    await page.getByText("Đã chọn 2 tệp").waitFor();
+    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    await page.getByText("Kỳ tổng hợp: Quý III năm 2026 (2026-Q3)").waitFor({ timeout: 30_000 });
+  };
+  await consolidate();
+  const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
+  await expect(units.getByText("Cần chọn cột số liệu", { exact: true }).count()).resolves.toBe(1);
+  const question = page.getByRole("radiogroup", { name: /UBND XÃ IA TUL: cột nào chứa số liệu «Số liệu» của kỳ này\?/ });
+  await question.waitFor();
+  await expect(question.getByRole("radio").count()).resolves.toBe(3);
+  expect(serious(await axe(page))).toEqual([]);
+  await noHorizontalScroll(page);
+  await screenshot(page, "14-chon-cot-so-lieu", true);
+  // This period's figures are in D (E holds the comparison figures).
+  await question.getByRole("radio", { name: /^Cột D/ }).check();
+  await page.getByRole("button", { name: "Dùng cột đã chọn và tổng hợp lại" }).click();
+  await units.getByText("Đạt yêu cầu", { exact: true }).nth(1).waitFor({ timeout: 30_000 });
+  await expect(question.count()).resolves.toBe(0);
+  await page.getByText("Đang dùng 1 lựa chọn cột số liệu đã ghi nhớ trên máy này.").waitFor();
+
+  // Another day: the same unit's same layout is read the same way without asking.
+  await page.reload();
+  await ready(page);
+  await consolidate();
+  await expect(units.getByText("Đạt yêu cầu", { exact: true }).count()).resolves.toBe(2);
+  await expect(question.count()).resolves.toBe(0);
+  // Forgotten: asked again.
+  await page.getByRole("button", { name: "Quên các lựa chọn cột" }).click();
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await question.waitFor({ timeout: 30_000 });
+  expectOnlyLocal(session);
+  await session.context.close();
+}, 300_000);
 
 test("Word: a .docx is picked or dropped in Tổng hợp next to an .xlsx, and opens as sheets to check", async () => {
   const session = await openPane(browser, base);

@@ -33,17 +33,44 @@ export interface Output {
   password?: string;
 }
 
-/** Opens `input` in LibreOffice, types `fills`, recalculates and saves to each output. */
-export function libreOfficeFill(input: string, fills: Fill[], outputs: Output[]): void {
+const outputJob = (outputs: Output[]) => outputs.map((o) => ({ path: o.path, filter: FILTERS[o.format], ...(o.password ? { password: o.password } : {}) }));
+
+function runJob(job: unknown, timeout = 180_000): void {
   const dir = tempDir("cchc-lo-job-");
   const jobFile = join(dir, "job.json");
-  writeFileSync(
-    jobFile,
-    JSON.stringify({ input, fills, outputs: outputs.map((o) => ({ path: o.path, filter: FILTERS[o.format], ...(o.password ? { password: o.password } : {}) })) }),
-  );
-  const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_fill.py"), jobFile], { encoding: "utf8", timeout: 180_000 });
+  writeFileSync(jobFile, JSON.stringify(job));
+  const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_fill.py"), jobFile], { encoding: "utf8", timeout });
   const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ok: boolean; error?: string };
   if (!result.ok) throw new Error(`LibreOffice failed: ${result.error}`);
+}
+
+/** Opens `input` in LibreOffice, types `fills`, recalculates and saves to each output. */
+export function libreOfficeFill(input: string, fills: Fill[], outputs: Output[]): void {
+  runJob({ input, fills, outputs: outputJob(outputs) });
+}
+
+/** A workbook typed from scratch in LibreOffice: one sheet, its cells and merged ranges ("D5:E5"). */
+export interface NewWorkbook {
+  sheet: string;
+  fills: Omit<Fill, "sheet">[];
+  merges: string[];
+  outputs: Output[];
+}
+
+/** Types each workbook into a new LibreOffice spreadsheet and saves it (one LibreOffice for all). */
+export function libreOfficeNew(workbooks: NewWorkbook[]): void {
+  runJob(
+    {
+      documents: workbooks.map((w) => ({
+        input: null,
+        sheet: w.sheet,
+        fills: w.fills.map((f) => ({ ...f, sheet: w.sheet })),
+        merges: w.merges.map((range) => ({ sheet: w.sheet, range })),
+        outputs: outputJob(w.outputs),
+      })),
+    },
+    300_000,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { resolve } from "path";
 import { FORMS } from "../../catalog";
-import { consolidate, unitsJson } from "../../core/consolidate";
+import { consolidate, periodJson, unitsJson } from "../../core/consolidate";
+import { describePeriod } from "../../core/period";
 import { consolidationCounts, consolidationSummary } from "../../core/rollup-summary";
 import type { ReceivedSource } from "../../core/units";
 import { writeTemplates } from "../../xlsx/write";
@@ -91,10 +92,12 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
   const notes = repeated.map((r) => `Tệp «${r.path}» được chỉ định ${r.times} lần; chỉ đọc và tổng hợp một lần.`);
   if (has(args, "--json")) {
     const summary = { ...counts, message: consolidationSummary(counts), notes };
-    io.out(JSON.stringify({ output: out, summary, units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
+    io.out(JSON.stringify({ output: out, summary, ...periodJson(result.units), units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
   } else {
     io.out(wrap(`${consolidationSummary(counts)} Kết quả: «${out}».`, "", "  "));
-    for (const note of notes) io.out(wrap(note, "", "  "));
+    const p = result.units.period;
+    if (p) io.out(wrap(`Kỳ tổng hợp: ${describePeriod(p)}${p.source === "majority" ? " (kỳ của đa số đơn vị)" : ""}.`, "", "  "));
+    for (const note of [...notes, ...result.units.notes.map((n) => n.message)]) io.out(wrap(note, "", "  "));
     for (const u of result.units.units) io.out(wrap(`${u.unit}: ${u.message}`, "  ", "    "));
   }
   return 0;

@@ -1,5 +1,7 @@
 import { FORMS } from "../../catalog";
 import { makeIssue, type Issue } from "../../core/issues";
+import { decisionJson, type DecisionJson } from "../../core/consolidate";
+import type { UnitSource } from "../../core/filled";
 import { analyseWorkbook, unrecognisedReason } from "../../core/workbook";
 import { readWorkbook } from "../../xlsx/read";
 import { has, parseArgs, UsageError } from "../args";
@@ -11,7 +13,19 @@ export interface ValidatedFile {
   file: string;
   status: "ok" | "unreadable" | "unrecognised";
   reason?: string;
-  sheets: { sheet: string; form: string; unit: string | null; period: string | null }[];
+  sheets: {
+    sheet: string;
+    form: string;
+    unit: string | null;
+    period: string | null;
+    /** Where the unit was read (marker, cell, heading, attached, sheet); null without a unit. */
+    unitSource: UnitSource | null;
+    /** The period normalised ("2026-Q3"); null when the sheet states none or states two. */
+    periodKey: string | null;
+    /** undecided: a value column could be one of several sheet columns; see `decisions`. */
+    status: "ok" | "undecided";
+    decisions?: DecisionJson[];
+  }[];
   issues: { sheet: string; cell: string; severity: Issue["severity"]; code: string; message: string; value?: string }[];
 }
 
@@ -47,7 +61,20 @@ export async function validateFile(path: string, io: Io): Promise<ValidatedFile>
   return {
     file: path,
     status: "ok",
-    sheets: recognised.map((a) => ({ sheet: a.sheet, form: a.filled!.form.id, unit: a.filled!.unit ?? null, period: a.filled!.period ?? null })),
+    sheets: recognised.map((a) => {
+      const f = a.filled!;
+      const decisions = (f.pending ?? []).map((decision) => decisionJson({ sheet: a.sheet, formId: f.form.id, decision }));
+      return {
+        sheet: a.sheet,
+        form: f.form.id,
+        unit: f.unit ?? null,
+        period: f.period ?? null,
+        unitSource: f.unit ? f.unitSource ?? "cell" : null,
+        periodKey: f.periodKey ?? null,
+        status: decisions.length ? ("undecided" as const) : ("ok" as const),
+        ...(decisions.length ? { decisions } : {}),
+      };
+    }),
     issues: recognised.flatMap((a) => a.issues).map(toJsonIssue),
   };
 }

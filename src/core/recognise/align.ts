@@ -6,7 +6,8 @@ import { RECOGNITION } from "./settings";
 import { HAS_LETTER, SheetView } from "./sheet-view";
 import { dice, diceBags, numbersOf, type Bag } from "./words";
 
-export type ColumnHow = "exact" | "fuzzy" | "position" | "assumed";
+/** How a column was found; "meaning": chosen among several by its header's words (./columns). */
+export type ColumnHow = "exact" | "fuzzy" | "position" | "assumed" | "meaning";
 
 export interface ColumnMatch {
   col: number;
@@ -163,6 +164,20 @@ function findHeader(view: SheetView, fk: FormKeys): HeaderFound | undefined {
       break;
     }
   }
+
+  // Sub-header rows under the block's cells ("Kỳ trước | Kỳ này" under a "Số liệu" typed without
+  // merging the cells beside it): text only, no number, nothing in the label column.
+  const subHeader = (r: number) => {
+    if (isColumnNumberRow(view, r) || (labelCol !== undefined && view.text(r, labelCol))) return false;
+    let text = false;
+    for (let c = 0; c < view.nCols; c++) {
+      if (!view.text(r, c)) continue;
+      if (view.isNumeric(r, c)) return false;
+      text = true;
+    }
+    return text;
+  };
+  while (bottom < blockEnd && subHeader(bottom + 1)) bottom++;
 
   // Fuzzy header texts for the columns still missing (greedy, unique).
   const missing = form.columns.map((c, i) => i).filter((i) => !columns.has(form.columns[i].id));

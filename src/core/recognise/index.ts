@@ -26,11 +26,15 @@
  *    (empty rows between them allowed); then a similar label (word-Dice ≥ 0.75, +0.15 for the
  *    same STT, or the first ≥ 5 words alike), only when unique by 0.05 (reported). Every form
  *    row not found, every unknown sheet row with values and every duplicated row is reported.
- * 4. Unit and period: see `findUnitAndPeriod`.
+ * 4. Unit and period: see `findUnitAndPeriod` (./unit-period).
+ * 5. Which sheet column each value column is read from, by the meaning of its header when a
+ *    header spans several ("Số liệu" over "Kỳ trước | Kỳ này") or is typed twice, and every
+ *    value-like column left unread: see ./columns. A column meaning cannot decide is left for a
+ *    decision (`FilledForm.pending`, core/column-choice), never picked.
  */
 import { inputColumns, type Column, type Form } from "../../catalog/schema";
 import { CATALOG_VERSION } from "../../catalog";
-import { a1, type Grid } from "../grid";
+import { a1, columnLetters, type Grid } from "../grid";
 import type { BoundCell, FilledForm } from "../filled";
 import { makeIssue, type Issue } from "../issues";
 import { readMarker } from "../metadata";
@@ -38,10 +42,14 @@ import { cleanText, isSpecificStt } from "../normalize";
 import { align, type Alignment } from "./align";
 import { MAX_FUZZY_GAIN, RECOGNITION } from "./settings";
 import { SheetView } from "./sheet-view";
+import { findPeriod } from "../period";
+import { describeCandidate } from "../column-choice";
+import { UNIT_SOURCE_LABELS } from "../vocabulary";
+import { planColumns, valueRow } from "./columns";
 import { unitAndPeriod } from "./unit-period";
 
 export { RECOGNITION } from "./settings";
-export { findUnitAndPeriod } from "./unit-period";
+export { findUnitAndPeriod, type UnitPeriod } from "./unit-period";
 
 export interface Candidate {
   formId: string;
@@ -106,33 +114,40 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   const issues: Issue[] = [...preIssues];
   const name = `phụ lục ${formName(form)}`;
 
+  // Unit and period first: a sub-column headed by a period is read against the sheet's period.
+  const meta = grid.metadata;
+  const found = unitAndPeriod(view, al.tableTop, form);
+  const metaPeriod = meta?.period?.trim() ? meta.period.trim() : undefined;
+  const periodKey = metaPeriod ? findPeriod(metaPeriod)?.key : found.periodKey;
+  const plan = planColumns(view, al, periodKey);
+
   // Columns.
-  const assumed = [...al.columns.values()].some((c) => c.how === "assumed");
+  const assumed = [...plan.columns.values()].some((c) => c.how === "assumed");
   if (assumed) {
-    const detail = form.columns.map((c) => `${a1(al.tableTop, al.columns.get(c.id)!.col).replace(/\d+$/, "")}: ${c.label}`).join("; ");
+    const detail = form.columns.map((c) => `${a1(al.tableTop, plan.columns.get(c.id)!.col).replace(/\d+$/, "")}: ${c.label}`).join("; ");
     issues.push(makeIssue("header_not_found", "warning", { sheet, cell: "" }, { label: name, detail }));
   }
   for (const column of inputColumns(form)) {
-    const m = al.columns.get(column.id);
-    if (!m) {
+    const m = plan.columns.get(column.id);
+    const decision = plan.decisions.find((d) => d.columnId === column.id);
+    if (decision) {
+      const detail = decision.candidates.map(describeCandidate).join(" hoặc ");
+      issues.push(makeIssue("column_undecided", "error", { sheet, cell: decision.headerCell }, { column: column.label, detail }));
+    } else if (!m) {
       issues.push(makeIssue("column_not_found", "warning", { sheet, cell: "" }, { column: column.label, label: name }));
-    } else if (m.how === "fuzzy" || m.how === "position") {
+    } else if (m.how === "fuzzy" || m.how === "position" || (m.how === "meaning" && view.compact(m.headerRow ?? al.tableTop, m.col) !== al.keys.columnKeys[form.columns.indexOf(column)])) {
       const hr = m.headerRow ?? al.header?.top ?? 0;
-      const letters = a1(0, m.col).replace(/\d+$/, "");
-      issues.push(
-        makeIssue(
-          "column_header_differs",
-          "warning",
-          { sheet, cell: a1(hr, m.col), value: view.text(hr, m.col) },
-          { column: column.label, detail: m.how === "fuzzy" ? `cột ${letters}` : `theo vị trí, cột ${letters}` },
-        ),
-      );
+      const letters = columnLetters(m.col);
+      const how = m.how === "position" ? `theo vị trí, cột ${letters}` : m.how === "meaning" ? `theo nghĩa của tiêu đề, cột ${letters}` : `cột ${letters}`;
+      issues.push(makeIssue("column_header_differs", "warning", { sheet, cell: a1(hr, m.col), value: view.text(hr, m.col) }, { column: column.label, detail: how }));
     }
   }
+  for (const x of plan.ignored)
+    issues.push(makeIssue("column_ignored", "warning", { sheet, cell: x.cell, ...(x.header ? { value: x.header } : {}) }, { letter: columnLetters(x.col), detail: x.detail }));
 
   // Rows.
   const inputCols = inputColumns(form)
-    .map((c) => ({ column: c, col: al.columns.get(c.id)?.col }))
+    .map((c) => ({ column: c, col: plan.columns.get(c.id)?.col }))
     .filter((x): x is { column: Column; col: number } => x.col !== undefined);
   const cells = new Map<string, Map<string, BoundCell>>();
   const rowIndex = new Map<string, number>();
@@ -149,7 +164,7 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
     rowIndex.set(fr.row.id, m.rows[0]);
     const bound = new Map<string, BoundCell>();
     for (const { column, col } of inputCols) {
-      const r = m.rows.find((x) => view.hasValue(x, col)) ?? m.rows[0];
+      const r = valueRow(view, m.rows, col);
       bound.set(column.id, { address: a1(r, col), raw: view.cell(r, col) ?? null });
     }
     cells.set(fr.row.id, bound);
@@ -197,20 +212,27 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   rowIssues.sort((a, b) => a.row - b.row);
   issues.push(...rowIssues.map((x) => x.issue));
 
-  const meta = grid.metadata;
-  const found = unitAndPeriod(view, al.tableTop);
   const unit = meta?.unit?.trim() ? meta.unit.trim() : found.unit;
-  const period = meta?.period?.trim() ? meta.period.trim() : found.period;
+  const unitSource = meta?.unit?.trim() ? "marker" : found.unitSource;
+  const period = metaPeriod ?? found.period;
+  for (const c of found.conflicts) {
+    if (c.what === "unit" && unit)
+      issues.push(makeIssue("unit_conflict", "warning", { sheet, cell: c.cell, value: c.text }, { expected: unit, detail: `lấy từ ${UNIT_SOURCE_LABELS[unitSource ?? "cell"]}` }));
+    if (c.what === "period" && period) issues.push(makeIssue("period_conflict", "warning", { sheet, cell: c.cell, value: c.text }, { expected: period }));
+  }
   const filled: FilledForm = {
     form,
     sheet,
     ...(unit ? { unit } : {}),
+    ...(unit && unitSource ? { unitSource } : {}),
     ...(period ? { period } : {}),
+    ...(period && periodKey ? { periodKey } : {}),
+    ...(plan.decisions.length ? { pending: plan.decisions } : {}),
     cells,
     rowIndex,
   };
   const columns: Record<string, number> = {};
-  for (const [id, m] of al.columns) columns[id] = m.col;
+  for (const [id, m] of plan.columns) columns[id] = m.col;
   const matchedRows = al.matches.filter((m) => m && m.how !== "fuzzy").length;
   const fuzzyRows = al.matches.filter((m) => m?.how === "fuzzy").length;
   const details: RecognitionDetails = {

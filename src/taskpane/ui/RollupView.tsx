@@ -20,6 +20,8 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Backend, FileReadStatus, FileStatus, RollupOutcome, RollupProgress, SourceSheets } from "../backend";
 import { PaneError } from "../backend";
+import { forgetChoices, loadChoices, saveChoices } from "../column-choices";
+import { ColumnQuestions } from "./ColumnQuestions";
 import { CreatedSheets } from "./CreatedSheets";
 import { ExampleDownload } from "./ExampleDownload";
 import { Help } from "./Help";
@@ -33,6 +35,8 @@ const STATUS_COLOR: Record<FileStatus, "success" | "danger" | "warning" | "infor
   invalid: "warning",
   unreadable: "danger",
   unrecognised: "danger",
+  undecided: "danger",
+  "other-period": "warning",
   duplicate: "informative",
   missing: "subtle",
 };
@@ -210,6 +214,8 @@ export function RollupView({ backend }: { backend: Backend }) {
   const [choice, setChoice] = useState<SheetChoice>({ picked: {}, units: {} });
   const download = useDownload(backend);
   const availability = backend.capabilities().rollup;
+  /** How many column choices are remembered on this computer (they are sent with every rollup). */
+  const [remembered, setRemembered] = useState(() => Object.keys(loadChoices()).length);
 
   const reload = useCallback(() => {
     if (!backend.capabilities().rollup.ready) return;
@@ -296,6 +302,7 @@ export function RollupView({ backend }: { backend: Backend }) {
         unit,
         period,
         expected: expected.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+        columnChoices: loadChoices(),
       };
       setResult(await backend.rollup(request, onProgress, controller.signal));
       reload();
@@ -335,6 +342,10 @@ export function RollupView({ backend }: { backend: Backend }) {
           Kết quả là các trang tính «TH Đơn vị gửi báo cáo» (tình trạng từng đơn vị), «TH …» (số tổng hợp) và «TH CT …» (chi tiết từng đơn
           vị). Tổng hợp lại thì các trang này được thay bằng bản mới, cùng tên — không sinh thêm bản sao; các trang khác không bị động đến. Tệp
           không đọc được, gửi trùng hoặc có lỗi được ghi rõ lý do; các tệp khác vẫn được tổng hợp.
+        </p>
+        <p>
+          Trang tính có nhiều cột có thể là số liệu của kỳ này (ví dụ «Số liệu» gộp trên hai cột không ghi tiêu đề) chưa được tổng hợp cho đến
+          khi bạn chọn cột; lựa chọn được ghi nhớ cho đơn vị và mẫu bảng đó. Cột «Kỳ trước», «Lũy kế», «Kế hoạch»… được nhận ra và bỏ qua.
         </p>
         <ExampleDownload excel={backend.kind === "excel"} />
       </Help>
@@ -415,7 +426,7 @@ export function RollupView({ backend }: { backend: Backend }) {
       <Field label="Đơn vị tổng hợp" hint="Ví dụ: UBND tỉnh Bình Định">
         <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
       </Field>
-      <Field label="Kỳ báo cáo">
+      <Field label="Kỳ báo cáo" hint="Ví dụ: Quý III năm 2026. Để trống thì lấy kỳ của đa số đơn vị; báo cáo của kỳ khác được nêu rõ và không được tổng hợp.">
         <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
       </Field>
       <Field label="Đơn vị phải gửi (không bắt buộc)" hint="Mỗi dòng một đơn vị; đơn vị chưa gửi sẽ được liệt kê.">
@@ -432,6 +443,24 @@ export function RollupView({ backend }: { backend: Backend }) {
           </Button>
         ) : null}
       </div>
+      {remembered ? (
+        <div className={styles.row}>
+          <Text size={200} className={styles.small}>
+            Đang dùng {remembered} lựa chọn cột số liệu đã ghi nhớ trên máy này.
+          </Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={!!running}
+            onClick={() => {
+              forgetChoices();
+              setRemembered(0);
+            }}
+          >
+            Quên các lựa chọn cột
+          </Button>
+        </div>
+      ) : null}
       {running && progress ? (
         <div className={styles.progress}>
           <Field label={progressLabel} hint={progress.file || undefined}>
@@ -452,6 +481,20 @@ export function RollupView({ backend }: { backend: Backend }) {
         </CreatedSheets>
       ) : null}
       {result ? <Notes notes={result.degraded} /> : null}
+      {result?.period ? <Text size={200}>Kỳ tổng hợp: {result.period}</Text> : null}
+      {result ? <Notes notes={result.periodNotes} /> : null}
+      {result ? (
+        <ColumnQuestions
+          key={result.questions.map((q) => q.key).join("|")}
+          questions={result.questions}
+          disabled={!!running}
+          onApply={(answers) => {
+            saveChoices(answers);
+            setRemembered(Object.keys(loadChoices()).length);
+            void run();
+          }}
+        />
+      ) : null}
       {result ? (
         <ul className={styles.units} aria-label="Tình trạng từng đơn vị">
           {result.units.map((u) => (
