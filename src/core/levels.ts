@@ -5,7 +5,8 @@
 import type { Form, Level } from "../catalog/schema";
 import { foldVietnamese } from "./normalize";
 
-const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
+/** "cấp tỉnh", "cấp huyện", "cấp xã": the levels as messages name them. */
+export const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
 
 /**
  * What a template made for one level prints in the value cells of the rows of other levels

@@ -34,6 +34,7 @@
 import { cellKind, inputColumns, rowAppliesAt, valueColumns, type CellKind, type Column, type Level, type Row } from "../catalog/schema";
 import type { BoundCell, FilledForm } from "./filled";
 import { parseA1 } from "./grid";
+import { LEVEL_NAMES } from "./levels";
 import { makeIssue, type Issue, type MessageParams, type Severity } from "./issues";
 import type { IssueCode } from "./messages";
 import { describeCodes, formatNumberVi, parseCell, type InvalidReason, type GuessCode, type ParsedCell } from "./parse";
@@ -74,8 +75,6 @@ export function parsedValues(filled: FilledForm): Map<string, Map<string, Parsed
   }
   return out;
 }
-
-const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
 
 const OP_WORDS: Record<string, string> = {
   "<=": "phải nhỏ hơn hoặc bằng",
