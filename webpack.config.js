@@ -85,13 +85,17 @@ module.exports = (env = {}, argv = {}) => {
     });
   }
 
-  const entry = { taskpane: "./src/taskpane/index.tsx" };
+  // "read-worker": the Web Worker that reads received files (src/xlsx/read-worker.browser.ts),
+  // a self-contained file; the pane finds it through <meta name="cchc-read-worker">, a page that
+  // cannot load other files inlines its text (src/xlsx/browser-pool.ts).
+  const entry = { taskpane: "./src/taskpane/index.tsx", "read-worker": "./src/xlsx/read-worker.browser.ts" };
+  const workerFile = (compilation) => compilation.entrypoints.get("read-worker").getFiles().find((f) => f.endsWith(".js"));
   const pages = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane"],
-      templateParameters: { officeJs },
+      templateParameters: (compilation) => ({ officeJs, readWorker: workerFile(compilation) }),
     }),
   ];
   if (fs.existsSync(path.join(__dirname, "src/commands/commands.ts"))) {
@@ -120,7 +124,11 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // workerpool's browser build names Node modules behind run-time checks it never takes in a page.
+      fallback: { worker_threads: false, os: false, child_process: false },
+    },
     module: {
       rules: [
         {
