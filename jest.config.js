@@ -4,6 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  setupFilesAfterEnv: ["<rootDir>/test/support/matchers.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/matchers.ts", "<rootDir>/test/support/read-pool.ts"],
   testTimeout: 120000,
 };

@@ -96,13 +96,17 @@ function paneConfig(env, mode) {
     });
   }
 
-  const entry = { taskpane: "./src/taskpane/index.tsx" };
+  // "read-worker": the Web Worker that reads received files (src/xlsx/read-worker.browser.ts),
+  // a self-contained file; the pane finds it through <meta name="cchc-read-worker">, a page that
+  // cannot load other files inlines its text (src/xlsx/browser-pool.ts).
+  const entry = { taskpane: "./src/taskpane/index.tsx", "read-worker": "./src/xlsx/read-worker.browser.ts" };
+  const workerFile = (compilation) => compilation.entrypoints.get("read-worker").getFiles().find((f) => f.endsWith(".js"));
   const pages = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane"],
-      templateParameters: { officeJs },
+      templateParameters: (compilation) => ({ officeJs, readWorker: workerFile(compilation) }),
     }),
   ];
   if (fs.existsSync(path.join(__dirname, "src/commands/commands.ts"))) {
@@ -133,7 +137,10 @@ function paneConfig(env, mode) {
       // dist/sheets/ is written by the add-on's builds, in parallel.
       clean: { keep: /^sheets[\\/]/ },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      fallback: WORKERPOOL_NODE_FALLBACK,
+    },
     module: { rules: [tsRule("es2017", !production)] },
     optimization: {
       splitChunks: { chunks: "async" },
@@ -174,6 +181,9 @@ function tsRule(target, sourceMap) {
   };
 }
 
+// workerpool's browser build names Node modules behind run-time checks it never takes in a page.
+const WORKERPOOL_NODE_FALLBACK = { worker_threads: false, os: false, child_process: false };
+
 const sheetsDir = (env) => path.resolve(__dirname, env.outDir || "dist", "sheets");
 
 /** Code.js: Apps Script V8 runs ES2019+; no minification, so support can read it in the Apps Script editor. */
@@ -200,13 +210,27 @@ function sheetsServerConfig(env, mode) {
 
 /**
  * Puts every script of the page inside it (HtmlService serves one file): the tags get the code,
- * the .js files are dropped. "</script" inside the code is escaped so it cannot end the tag.
+ * the .js files are dropped. "</script" inside the code is escaped so it cannot end the tag. The
+ * read worker (entry `workerEntry`) goes in as text, `window.CCHC_READ_WORKER = { source }`, which
+ * src/xlsx/browser-pool.ts runs from a Blob URL.
  */
 class InlineScriptsPlugin {
+  constructor(workerEntry) {
+    this.workerEntry = workerEntry;
+  }
+
   apply(compiler) {
+    const workerEntry = this.workerEntry;
     compiler.hooks.compilation.tap("InlineScriptsPlugin", (compilation) => {
       const inlined = new Set();
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("InlineScriptsPlugin", (data) => {
+        const workerFiles = compilation.entrypoints.get(workerEntry).getFiles().filter((f) => f.endsWith(".js"));
+        if (workerFiles.length !== 1) throw new Error(`InlineScriptsPlugin: the read worker must be one file, not ${workerFiles.length}`);
+        const workerText = JSON.stringify(compilation.getAsset(workerFiles[0]).source.source().toString())
+          .replace(/<\/script/gi, "<\\/script")
+          .replace(/<!--/g, "<\\!--");
+        data.bodyTags.unshift({ tagName: "script", voidTag: false, meta: { plugin: "InlineScriptsPlugin" }, attributes: {}, innerHTML: `window.CCHC_READ_WORKER={source:${workerText}};` });
+        inlined.add(workerFiles[0]);
         for (const tag of [...data.headTags, ...data.bodyTags]) {
           const src = tag.tagName === "script" && tag.attributes && tag.attributes.src;
           if (!src) continue;
@@ -226,7 +250,10 @@ class InlineScriptsPlugin {
   }
 }
 
-/** sidebar.html: the task pane in one chunk, inlined; boot.ts picks the Sheets backend there. */
+/**
+ * sidebar.html: the task pane in one chunk and the read worker as text, both inlined; boot.ts picks
+ * the Sheets backend there.
+ */
 function sheetsSidebarConfig(env, mode) {
   const production = mode === "production";
   return {
@@ -234,16 +261,17 @@ function sheetsSidebarConfig(env, mode) {
     mode,
     target: ["web", "es2017"],
     devtool: false,
-    entry: { sidebar: "./src/taskpane/index.tsx" },
+    entry: { sidebar: "./src/taskpane/index.tsx", "read-worker": "./src/xlsx/read-worker.browser.ts" },
     output: { path: sheetsDir(env), filename: "[name].js", publicPath: "", clean: false },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"], fallback: WORKERPOOL_NODE_FALLBACK },
     module: { rules: [tsRule("es2017", false)] },
     performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
-      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-      new HtmlWebpackPlugin({ filename: "sidebar.html", template: "./src/sheets/sidebar.html", inject: "body", scriptLoading: "blocking", minify: production }),
-      new InlineScriptsPlugin(),
+      // Two files, both inlined: the sidebar (its lazy chunks merged in) and the read worker.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 2 }),
+      new HtmlWebpackPlugin({ filename: "sidebar.html", template: "./src/sheets/sidebar.html", chunks: ["sidebar"], inject: "body", scriptLoading: "blocking", minify: production }),
+      new InlineScriptsPlugin("read-worker"),
     ],
   };
 }

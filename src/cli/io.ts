@@ -1,10 +1,13 @@
 /** What a command may touch: output streams and files. Tests pass their own. */
 import { promises as fs } from "fs";
 import { dirname, basename, join } from "path";
+import { LIMITS } from "../xlsx/limits";
+import { programOf, REASONS } from "../xlsx/read-reasons";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** A file's bytes; fails with code EFBIG, before reading, on a file over the size limit (LIMITS.fileBytes). */
   readFile(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
   /** Writes through a temporary file in the same folder, then renames: never a half-written file. */
@@ -15,7 +18,11 @@ export function nodeIo(): Io {
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    readFile: async (path) => new Uint8Array(await fs.readFile(path)),
+    readFile: async (path) => {
+      const { size } = await fs.stat(path);
+      if (size > LIMITS.fileBytes) throw Object.assign(new Error(REASONS.fileTooLarge(size, programOf(path))), { code: "EFBIG" });
+      return new Uint8Array(await fs.readFile(path));
+    },
     exists: async (path) => fs.access(path).then(() => true, () => false),
     writeFileAtomic: async (path, data) => {
       const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -45,6 +52,8 @@ export function describeFsError(error: unknown): string {
       return "ổ đĩa đã đầy";
     case "EROFS":
       return "ổ đĩa chỉ cho phép đọc";
+    case "EFBIG":
+      return (error as Error).message;
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -3,56 +3,61 @@
  * Exit status: 0 done (validate: no errors), 1 validate found errors, 2 usage error or nothing
  * readable. Messages for people are Vietnamese; `--json` output is for programs.
  */
-import { FORMS } from "../catalog";
+import { ACCEPTED_FORMATS } from "../core/messages";
+import { BUDGET } from "../xlsx/limits";
 import { UsageError } from "./args";
-import { runForms } from "./commands/forms";
-import { runTemplate } from "./commands/template";
-import { runValidate } from "./commands/validate";
-import { runRollup } from "./commands/rollup";
-import { runTargets } from "./commands/targets";
 import type { Io } from "./io";
 import { nodeIo } from "./io";
 
-export const USAGE = `cchc — CCHC Phụ lục: phụ lục báo cáo cải cách hành chính
+/** The usage text; the catalogue is loaded only to count its forms when help is asked for. */
+export async function usage(): Promise<string> {
+  const { FORMS } = await import("../catalog");
+  return `cchc — CCHC Phụ lục: phụ lục báo cáo cải cách hành chính
 
 Cách dùng:
   cchc forms [--json]                         liệt kê các phụ lục có trong danh mục
   cchc template MÃ... -o TỆP.xlsx [--unit TÊN] [--period KỲ] [--force]
                                               tạo tệp .xlsx chứa các phụ lục trống
                                               (MÃ là mã phụ lục hoặc mã nhóm, ví dụ tk2011-2020.huyen)
-  cchc validate TỆP... [--json]              kiểm tra các tệp phụ lục đã điền (.xlsx, .xls, .ods, .docx)
+  cchc validate TỆP... [--json]              kiểm tra các tệp phụ lục đã điền (${ACCEPTED_FORMATS})
   cchc rollup TỆP... -o TỆP.xlsx [--unit TÊN] [--period KỲ] [--expect DANH_SÁCH.txt] [--json] [--force]
-                                              tổng hợp các tệp nhận từ đơn vị cấp dưới (.xlsx, .xls, .ods, .docx)
+                                              tổng hợp các tệp nhận từ đơn vị cấp dưới (${ACCEPTED_FORMATS})
   cchc targets TỆP [--json] [--level tinh|huyen|xa] [--baseline MÃ=SỐ]...
                                               đối chiếu số liệu với các chỉ tiêu 2020, 2025, 2030
   cchc help                                   in hướng dẫn này
 
+Mỗi tệp nhận được (validate, rollup, targets) được đọc riêng, trong giới hạn thời gian và bộ nhớ:
+  --file-seconds GIÂY (mặc định ${BUDGET.seconds})  --file-memory MB (mặc định ${BUDGET.memoryMb})
+Tệp vượt giới hạn được báo «không đọc được» kèm lý do; các tệp khác vẫn được xử lý.
+
 Mã thoát: 0 xong; 1 kiểm tra thấy lỗi; 2 sai cú pháp hoặc không đọc được tệp nào.
 Danh mục có ${FORMS.length} phụ lục.`;
+}
 
 export type Command = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  forms: runForms,
-  template: runTemplate,
-  validate: runValidate,
-  rollup: runRollup,
-  targets: runTargets,
+/** Each command's module is loaded when that command runs (start-up loads only what it needs). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  forms: async () => (await import("./commands/forms")).runForms,
+  template: async () => (await import("./commands/template")).runTemplate,
+  validate: async () => (await import("./commands/validate")).runValidate,
+  rollup: async () => (await import("./commands/rollup")).runRollup,
+  targets: async () => (await import("./commands/targets")).runTargets,
 };
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    io.out(USAGE + "\n");
+    io.out((await usage()) + "\n");
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`Lệnh không hợp lệ: «${name}».\n\n${USAGE}\n`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.err(`Lệnh không hợp lệ: «${name}».\n\n${await usage()}\n`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n(Xem: cchc help)\n`);

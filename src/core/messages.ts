@@ -13,13 +13,16 @@ export function where(p: MessageParams): string {
   return p.file ? `Tệp «${p.file}»` : "";
 }
 
-/** Word documents (.docx, and .doc to be saved again as .docx) are opened in Word, workbooks in Excel. */
-const WORD_FILE = /\.(docx|docm|dotx|doc|rtf)$/i;
+/** What a received file may be, as every text that lists them says it (CLI, pane, reasons). */
+export const ACCEPTED_FORMATS = ".xlsx, .xls, .ods, .docx";
+
+/** Word documents (.docx, and .doc/.rtf/.odt to be saved again as .docx) are opened in Word, workbooks in Excel. */
+export const isWordFile = (name: string): boolean => /\.(docx|docm|dotx|doc|rtf|odt)$/i.test(name);
 
 /** What to do with a file that could not be read: save it again, in the program that made it. */
 function saveAgain(files: string | undefined): string {
   const names = (files ?? "").split(/,\s*/).map((n) => n.trim().replace(/^«|»$/g, "")).filter(Boolean);
-  const word = names.filter((n) => WORD_FILE.test(n)).length;
+  const word = names.filter(isWordFile).length;
   if (word && word === names.length) return "mở tệp bằng Word, lưu lại dạng .docx rồi gửi lại";
   if (word) return "mở tệp bằng Excel (bảng tính) hoặc Word (văn bản), lưu lại dạng .xlsx hoặc .docx rồi gửi lại";
   return "mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại";

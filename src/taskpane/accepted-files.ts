@@ -3,8 +3,8 @@
  * tables (read by src/xlsx/docx). One list for every file picker and every text that names them.
  */
 
-/** As written in the pane's texts. */
-export const ACCEPTED_FORMATS = ".xlsx, .xls, .ods, .docx";
+/** As written in the pane's texts: the same words as the CLI's (core/messages). */
+export { ACCEPTED_FORMATS } from "../core/messages";
 
 /** The `accept` attribute of the file pickers. */
 export const ACCEPTED_FILES = [

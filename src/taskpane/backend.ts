@@ -108,7 +108,7 @@ export interface SourceSheets {
 }
 
 export interface RollupRequest {
-  /** Received files, read one by one (progress reported, cancellable). */
+  /** Received files, read in Web Workers (progress per file, cancellable mid-file). */
   files: InputFile[];
   /** Sheets of the open workbook to consolidate too, each one unit's report; `unit` corrects the unit's name. */
   sheets?: { name: string; unit?: string }[];
@@ -117,6 +117,8 @@ export interface RollupRequest {
   period?: string;
   /** Units expected to report (one per line in the pane); absent ones are listed as missing. */
   expected?: string[];
+  /** What reading one file may cost (xlsx/limits BUDGET when absent). */
+  budget?: { seconds?: number; memoryMb?: number };
   /**
    * Which sheet column holds this period's figures, for sheets recognition could not tell by
    * meaning: question key → 0-based column, or -1 for none (see `ColumnQuestion`).

@@ -2,7 +2,7 @@
  * The one place where the task pane hands sheets and files to the core pipelines, shared by the
  * Excel and the standalone backend:
  *   Kiểm tra  → core/workbook analyseWorkbook (recognise + validate; Excel: excel/validate)
- *   Tổng hợp  → xlsx/received consolidateFiles (files, SheetJS) + excel/rollup sourcesFromSheets
+ *   Tổng hợp  → xlsx/pool readReceivedFiles (files, in Web Workers) + excel/rollup sourcesFromSheets
  *               (sheets of the workbook) + core/consolidate (units, rollup, output sheets;
  *               Excel: excel/rollup writeRollup)
  *   Chỉ tiêu  → core/target-report (targets at the report's level, suggested ratings; Excel:
@@ -25,7 +25,9 @@ import { UNIT_STATUS_LABELS, type ReceivedSource } from "../core/units";
 import { analyseWorkbook, sourcesFromSheets, type SheetSummary } from "../core/workbook";
 import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
+import type { Budget } from "../xlsx/limits";
 import { ACCEPTED_FORMATS } from "./accepted-files";
+import { readPool } from "./read-pool";
 import {
   NO_COLUMN as PANE_NO_COLUMN,
   PaneError,
@@ -111,17 +113,26 @@ export function cancelled(): PaneError {
 }
 
 /**
- * Reads received files one by one (xlsx/received consolidateFiles: SheetJS, loaded on demand,
- * yielding to the UI before each file) into consolidation sources, reporting each file's status.
- * A file that cannot be read becomes a source with its reason; `signal` cancels between files.
+ * Reads received files in Web Workers (xlsx/browser-pool: the page stays responsive, each file
+ * within the time budget, several at once) into consolidation sources, reporting each file's
+ * status. A file that cannot be read becomes a source with its reason; `signal` cancels, also in
+ * the middle of a file.
  */
-export async function readFiles(files: readonly InputFile[], onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<ReceivedSource[]> {
-  const { consolidateFiles } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/received");
+export async function readFiles(
+  files: readonly InputFile[],
+  onProgress?: (p: RollupProgress) => void,
+  signal?: AbortSignal,
+  budget?: Partial<Budget>,
+): Promise<ReceivedSource[]> {
+  if (!files.length) return [];
+  const [{ readReceivedFiles }, pool] = await Promise.all([import(/* webpackChunkName: "read-pool" */ "../xlsx/pool"), readPool(files.length, budget)]);
+  let done = 0;
   try {
-    const sources = await consolidateFiles(
+    const sources = await readReceivedFiles(
+      pool,
       files,
       FORMS,
-      (index, total, file, status) => onProgress?.({ done: status === "reading" ? index : index + 1, total, file, index, status }),
+      (index, total, file, status) => onProgress?.({ done: status === "reading" ? done : ++done, total, file, index, status }),
       signal,
     );
     onProgress?.({ done: files.length, total: files.length, file: "" });
@@ -129,6 +140,8 @@ export async function readFiles(files: readonly InputFile[], onProgress?: (p: Ro
   } catch (error) {
     if (signal?.aborted || (error instanceof Error && error.name === "AbortError")) throw cancelled();
     throw error;
+  } finally {
+    void pool.terminate();
   }
 }
 

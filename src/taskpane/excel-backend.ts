@@ -304,7 +304,7 @@ export class ExcelBackend implements Backend {
       }
       fromSheets = w.sheetSources(grids, chosen);
     }
-    const fromFiles = await w.readFiles(request.files, onProgress, signal);
+    const fromFiles = await w.readFiles(request.files, onProgress, signal, request.budget);
     if (signal?.aborted) throw w.cancelled();
     const sources = [...fromSheets, ...fromFiles];
     w.checkSources(sources);

@@ -79,7 +79,7 @@ export class StandaloneBackend implements Backend {
       return sheet.grid;
     });
     const fromSheets = w.sheetSources(grids, chosen);
-    const fromFiles = await w.readFiles(request.files, onProgress, signal);
+    const fromFiles = await w.readFiles(request.files, onProgress, signal, request.budget);
     if (signal?.aborted) throw w.cancelled();
     const sources = [...fromSheets, ...fromFiles];
     w.checkSources(sources);

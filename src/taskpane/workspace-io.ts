@@ -4,20 +4,33 @@
  * first paint stays small.
  */
 import type { Grid } from "../core/grid";
+import { isWordFile } from "../core/messages";
 import type { WorkspaceSheet } from "./workspace";
 import { PaneError } from "./backend";
 import { ACCEPTED_FORMATS } from "./accepted-files";
 
-/** Reads an .xlsx/.xlsm/.xls/.ods (or the HTML/XML "xls" of web systems) into grids, or a Word .docx: one grid per table. */
+/**
+ * Reads an .xlsx/.xlsm/.xls/.ods (or the HTML/XML "xls" of web systems) into grids, or a Word
+ * .docx — one grid per table — in a read worker (the page stays responsive; a broken file is
+ * stopped at its time budget).
+ */
 export async function readFileGrids(name: string, bytes: Uint8Array): Promise<Grid[]> {
-  const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
-  const result = readWorkbook(bytes, name);
+  const [{ readGridsIn }, { readPool }] = await Promise.all([import(/* webpackChunkName: "read-pool" */ "../xlsx/pool"), import("./read-pool")]);
+  const pool = await readPool(1);
+  let result;
+  try {
+    result = await readGridsIn(pool, { name, bytes });
+  } finally {
+    void pool.terminate();
+  }
   if (!result.ok) {
     throw new PaneError(
       `Không mở được tệp «${name}»: ${result.reason}.`,
       result.failure === "password"
-        ? "Hãy mở tệp bằng Excel hoặc LibreOffice, gỡ mật khẩu, lưu lại rồi mở lại ở đây."
-        : `Hãy chọn một tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx (hoặc .docx) rồi gửi lại.`,
+        ? `Hãy mở tệp bằng ${isWordFile(name) ? "Word" : "Excel hoặc LibreOffice"}, gỡ mật khẩu, lưu lại rồi mở lại ở đây.`
+        : result.failure === "unsupported-format"
+          ? `Hãy chọn một tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}).`
+          : `Hãy chọn một tệp bảng tính hoặc văn bản Word (${ACCEPTED_FORMATS}); nếu tệp do đơn vị khác gửi, hãy nhờ họ lưu lại dạng .xlsx (hoặc .docx) rồi gửi lại.`,
     );
   }
   return result.sheets;

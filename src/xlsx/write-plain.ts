@@ -12,7 +12,7 @@
  * the marker column and the marks column are hidden, the marks column unlocked; strings are
  * shared strings (so "=HYPERLINK(…)" stays text); numbers are numbers.
  */
-import * as XLSX from "@e965/xlsx";
+import { deflateSync } from "fflate";
 import { columnLetters } from "../core/grid";
 import { STYLES, type CellStyle, type SheetLayout, type StyleName } from "../core/layout";
 
@@ -261,7 +261,7 @@ function crc32(data: Uint8Array): number {
 /**
  * Raw DEFLATE and CRC-32 of `data`. The platform's gzip (Node ≥ 18, browsers) gives both natively
  * (a gzip member is a raw DEFLATE stream between a 10-byte header and CRC-32 + size); without
- * CompressionStream, SheetJS's deflate and the CRC computed here.
+ * CompressionStream, fflate's deflate and the CRC computed here.
  */
 async function deflateRaw(data: Uint8Array): Promise<{ body: Uint8Array; crc: number }> {
   if (typeof CompressionStream === "function") {
@@ -276,8 +276,7 @@ async function deflateRaw(data: Uint8Array): Promise<{ body: Uint8Array; crc: nu
       return { body: gz.subarray(10, gz.length - 8), crc: tail.getUint32(0, true) };
     }
   }
-  const deflate = (XLSX.CFB as { utils: { _deflateRaw(data: Uint8Array): Uint8Array } }).utils._deflateRaw;
-  return { body: new Uint8Array(deflate(data)), crc: crc32(data) };
+  return { body: deflateSync(data), crc: crc32(data) };
 }
 
 /** A zip archive (what .xlsx is): entries deflated, in the order given. */

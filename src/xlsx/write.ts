@@ -3,7 +3,8 @@
  * keeps styles, merges, data validations, conditional formats and sheet protection through
  * LibreOffice round trips (.xlsx/.xls/.ods); reading received files is SheetJS's job (read.ts).
  */
-import ExcelJS from "exceljs";
+// ExcelJS is loaded when a workbook is written through it, not with this module (CLI start-up).
+import type ExcelJS from "exceljs";
 import { a1 } from "../core/grid";
 import { MARK_COLORS, STYLES, type CellStyle, type SheetLayout } from "../core/layout";
 import { isPlainLayout, writePlainSheets } from "./write-plain";
@@ -131,7 +132,8 @@ export async function writeTemplates(sheets: SheetToWrite[]): Promise<Uint8Array
 
 /** The ExcelJS rendering of any layouts (exported for the tests that compare the two writers). */
 export async function writeWithExcelJs(sheets: SheetToWrite[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const mod = (await import("exceljs")) as typeof ExcelJS & { default?: typeof ExcelJS };
+  const workbook = new (mod.default ?? mod).Workbook();
   workbook.creator = "CCHC Phụ lục";
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of sheets) renderSheet(workbook, sheet);

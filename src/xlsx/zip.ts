@@ -1,109 +1,182 @@
 /**
- * Reading entries of a zip package (OOXML .docx, OpenDocument manifests) within a budget: the
- * central directory is read first (names, declared sizes, compression), so a package that cannot
- * be a report is refused before anything is inflated, and an entry is inflated with fflate's
- * streaming inflater in small steps that stop as soon as the output passes what the entry
- * declared or the caller allows. fflate fails fast on a damaged deflate stream; SheetJS's own
- * inflater can loop on one.
+ * Zip packages (.xlsx, .xlsm, .ods, .docx, and the formats we refuse: .xlsb, .numbers, .pptx…)
+ * read through their central directory BEFORE anything is inflated: entry count, declared sizes
+ * and ratios against LIMITS, every entry's local header where the directory says it is. Then the
+ * entries that are needed are inflated with the platform's decompressor (Node's zlib in the read
+ * workers of the CLI, fflate in browsers — passed in as `InflateRaw`), capped at the declared
+ * size, so that a damaged or lying stream fails at once instead of spinning in SheetJS's own
+ * inflate. The one zip module of every reader (SheetJS packages, Word documents).
+ *
+ * Pure and synchronous: bytes in, entries or a refusal out (never throws).
  */
 import { Inflate } from "fflate";
+import { u16, u32 } from "./bytes";
+import { LIMITS, formatMb } from "./limits";
 
 export interface ZipEntry {
   name: string;
-  /** 0 stored, 8 deflated; anything else cannot be read. */
   method: number;
+  flags: number;
   compressedSize: number;
-  /** As declared by the central directory: checked, never trusted. */
   size: number;
-  /** Offset of the local file header. */
-  localOffset: number;
+  /** Where the entry's data starts (after its local header). */
+  dataStart: number;
 }
 
-/** Why an entry could not be read, for the caller to turn into a Vietnamese reason. */
-export class ZipProblem extends Error {
-  constructor(
-    readonly kind: "not-a-zip" | "damaged" | "too-large" | "unsupported",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type ZipRefusal =
+  | { kind: "corrupt"; detail: string }
+  | { kind: "password" }
+  | { kind: "too-large"; detail: string };
 
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
-
-const END_OF_DIRECTORY = 0x06054b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
+export type ZipDirectory = { ok: true; entries: ZipEntry[]; byName: Map<string, ZipEntry> } | { ok: false; refusal: ZipRefusal };
 
 /**
- * The entries of a zip, from its central directory; throws ZipProblem when there is none or it is
- * cut short (a truncated download), or when it lists more than `maxEntries` entries.
+ * Inflates a raw DEFLATE stream to exactly `size` bytes, or throws: on a damaged stream, and on
+ * one that would inflate past `size` (it must stop there, not after).
  */
-export function zipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
-    if (u32(bytes, i) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
-  if (end < 0) throw new ZipProblem("not-a-zip", "no central directory");
-  const count = u16(bytes, end + 10);
-  if (count > maxEntries) throw new ZipProblem("too-large", `${count} entries`);
-  const decoder = new TextDecoder("utf-8");
-  const entries: ZipEntry[] = [];
-  let p = u32(bytes, end + 16);
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== DIRECTORY_ENTRY) throw new ZipProblem("damaged", "central directory cut short");
-    const nameLength = u16(bytes, p + 28);
-    entries.push({
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-      method: u16(bytes, p + 10),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      localOffset: u32(bytes, p + 42),
-    });
-    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
-  }
-  return entries;
-}
+export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
 
-/** Compressed bytes handed to the inflater per step: bounds the memory one step can take. */
+/** Compressed bytes handed to fflate per step: what one step may inflate (a few MB) stays bounded. */
 const STEP = 16 * 1024;
 
 /**
- * The bytes of one entry. Throws ZipProblem when the entry declares more than `maxBytes`, when
- * inflating yields more than it declared (or than `maxBytes`), less than it declared, or the
- * stream is damaged.
+ * Raw DEFLATE with fflate, the browser's `InflateRaw`: fed in small steps and stopped as soon as
+ * the output passes `size` (a bomb never inflates past what its directory declared, and never
+ * holds more than one step's output beyond it). The read workers in Node pass zlib's, faster.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
-  if (entry.size > maxBytes) throw new ZipProblem("too-large", `${entry.name}: ${entry.size} bytes declared`);
-  const local = entry.localOffset;
-  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL_HEADER) throw new ZipProblem("damaged", `${entry.name}: no local header`);
-  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-  if (start + entry.compressedSize > bytes.length) throw new ZipProblem("damaged", `${entry.name}: cut short`);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ZipProblem("damaged", `${entry.name}: stored size differs`);
-    return data;
-  }
-  if (entry.method !== 8) throw new ZipProblem("unsupported", `${entry.name}: compression method ${entry.method}`);
-  const out = new Uint8Array(entry.size);
-  let filled = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (filled + chunk.length > entry.size) throw new ZipProblem("damaged", `${entry.name}: inflates to more than the ${entry.size} bytes declared`);
-    out.set(chunk, filled);
-    filled += chunk.length;
-    if (final) done = true;
+export const inflateWithFflate: InflateRaw = (data, size) => {
+  const out = new Uint8Array(size);
+  let at = 0;
+  const inflater = new Inflate((chunk) => {
+    if (at + chunk.length > size) throw new Error(`giải nén ra nhiều hơn ${size} byte đã khai báo`);
+    out.set(chunk, at);
+    at += chunk.length;
   });
-  try {
-    for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, Math.min(data.length, at + STEP)), at + STEP >= data.length);
-    if (data.length === 0) inflater.push(new Uint8Array(0), true);
-  } catch (error) {
-    if (error instanceof ZipProblem) throw error;
-    throw new ZipProblem("damaged", `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+  if (data.length === 0) inflater.push(data, true);
+  for (let from = 0; from < data.length; from += STEP) inflater.push(data.subarray(from, from + STEP), from + STEP >= data.length);
+  return at === size ? out : out.subarray(0, at);
+};
+
+/** A little-endian 64-bit field, when it fits a double exactly (zip64 sizes of a ≤ 64 MB file always do). */
+const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+const corrupt = (detail: string): ZipDirectory => ({ ok: false, refusal: { kind: "corrupt", detail } });
+
+function findEnd(bytes: Uint8Array): number {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) if (u32(bytes, i) === EOCD) return i;
+  return -1;
+}
+
+const decoder = new TextDecoder("utf-8");
+const latin = new TextDecoder("latin1");
+
+/** The central directory, checked against LIMITS and against the local headers. */
+export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
+  const end = findEnd(bytes);
+  if (end < 0) return corrupt("thiếu mục lục của tệp nén — tệp bị cắt cụt hoặc không đầy đủ");
+  let count = u16(bytes, end + 10);
+  let cdSize = u32(bytes, end + 12);
+  let cdStart = u32(bytes, end + 16);
+  if (count === 0xffff || cdStart === 0xffffffff || cdSize === 0xffffffff) {
+    // zip64: the real figures are in the zip64 end record, found through its locator.
+    const locator = end - 20;
+    if (locator < 0 || u32(bytes, locator) !== EOCD64_LOCATOR) return corrupt("mục lục zip64 không hợp lệ");
+    const at = u64(bytes, locator + 8);
+    if (at + 56 > bytes.length || u32(bytes, at) !== EOCD64) return corrupt("mục lục zip64 không hợp lệ");
+    count = u64(bytes, at + 32);
+    cdSize = u64(bytes, at + 40);
+    cdStart = u64(bytes, at + 48);
   }
-  if (!done || filled !== entry.size) throw new ZipProblem("damaged", `${entry.name}: ${filled} of ${entry.size} bytes`);
-  return out;
+  if (count > LIMITS.zipEntries)
+    return { ok: false, refusal: { kind: "too-large", detail: `tệp nén có ${count.toLocaleString("vi-VN")} mục (giới hạn ${LIMITS.zipEntries.toLocaleString("vi-VN")})` } };
+  if (cdStart + cdSize > end || cdStart > bytes.length) return corrupt("mục lục của tệp nén trỏ ra ngoài tệp — tệp bị cắt cụt hoặc hỏng");
+
+  const entries: ZipEntry[] = [];
+  const byName = new Map<string, ZipEntry>();
+  let p = cdStart;
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > end || u32(bytes, p) !== CENTRAL) return corrupt("mục lục của tệp nén bị hỏng");
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLength = u16(bytes, p + 28);
+    const extraLength = u16(bytes, p + 30);
+    const commentLength = u16(bytes, p + 32);
+    let local = u32(bytes, p + 42);
+    if (p + 46 + nameLength + extraLength + commentLength > end) return corrupt("mục lục của tệp nén bị hỏng");
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
+    const name = (flags & 0x800 ? decoder : latin).decode(rawName);
+    // zip64 extra field: the sizes and offset that did not fit, in this order.
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+      const id = u16(bytes, e);
+      const len = u16(bytes, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (local === 0xffffffff && q + 8 <= e + 4 + len) local = u64(bytes, q);
+      }
+      e += 4 + len;
+    }
+    p += 46 + nameLength + extraLength + commentLength;
+
+    if (byName.has(name)) return corrupt(`tệp nén chứa hai mục cùng tên «${name}»`);
+    if (local + 30 > cdStart || u32(bytes, local) !== LOCAL) return corrupt(`mục «${name}» không nằm ở vị trí mục lục ghi — tệp bị cắt cụt hoặc hỏng`);
+    const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    if (dataStart + compressedSize > cdStart) return corrupt(`mục «${name}» bị cắt cụt`);
+    if (name.endsWith("/")) continue; // a folder
+    const entry: ZipEntry = { name, method, flags, compressedSize, size, dataStart };
+    entries.push(entry);
+    byName.set(name, entry);
+    if (flags & 0x1) return { ok: false, refusal: { kind: "password" } };
+  }
+  for (const e of entries) {
+    if (!isRead(e.name)) continue;
+    if (e.size > LIMITS.partBytes)
+      return { ok: false, refusal: { kind: "too-large", detail: `phần «${e.name}» giải nén ra ${formatMb(e.size)} (giới hạn ${formatMb(LIMITS.partBytes)})` } };
+    if (e.size > LIMITS.ratioFloorBytes && e.size > LIMITS.ratio * Math.max(1, e.compressedSize))
+      return { ok: false, refusal: { kind: "too-large", detail: `phần «${e.name}» nén ${Math.round(e.size / Math.max(1, e.compressedSize))} lần — không phải dữ liệu của một báo cáo` } };
+    total += e.size;
+  }
+  if (total > LIMITS.totalBytes)
+    return { ok: false, refusal: { kind: "too-large", detail: `các phần cần đọc giải nén ra ${formatMb(total)} (giới hạn ${formatMb(LIMITS.totalBytes)})` } };
+  return { ok: true, entries, byName };
+}
+
+/**
+ * Parts a reader never needs: pictures, embedded objects and fonts, printer settings, macros,
+ * pivot caches, thumbnails. They are neither inflated nor counted against the limits.
+ */
+const SKIPPED = /^(xl\/(media|embeddings|printerSettings|pivotCache|activeX|ctrlProps)\/|word\/(media|embeddings|fonts|activeX)\/|docProps\/thumbnail|Thumbnails\/|Pictures\/|ObjectReplacements\/|Configurations2\/|customXml\/|xl\/vbaProject\.bin$)|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|wdp)$/i;
+
+export function isRead(name: string): boolean {
+  return !SKIPPED.test(name);
+}
+
+/** The entry's bytes, inflated with `inflate` (method 8) or as stored (0); a reason when it cannot be. */
+export function entryBytes(bytes: Uint8Array, e: ZipEntry, inflate: InflateRaw): { ok: true; data: Uint8Array } | { ok: false; detail: string } {
+  const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  if (e.method === 0) return e.compressedSize === e.size ? { ok: true, data: raw } : { ok: false, detail: `mục «${e.name}» có kích thước không khớp` };
+  if (e.method !== 8) return { ok: false, detail: `mục «${e.name}» được nén theo kiểu ${e.method} mà Excel và Word không dùng` };
+  try {
+    const data = inflate(raw, e.size);
+    if (data.length !== e.size) return { ok: false, detail: `mục «${e.name}» giải nén ra ${data.length} byte thay vì ${e.size}` };
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, detail: `mục «${e.name}» bị hỏng (${error instanceof Error ? error.message : String(error)})` };
+  }
 }

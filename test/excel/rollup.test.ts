@@ -14,7 +14,8 @@ import { ROLLUP_SHEET_PREFIX, STATUS_SHEET_NAME, decodeRollupMarker } from "../.
 import type { ReceivedSource } from "../../src/core/units";
 import { insertForms } from "../../src/excel/render";
 import { listWorkbookSheets, readWorkbookSheets, sourcesFromSheets, writeRollup, type RollupWriteResult } from "../../src/excel/rollup";
-import { consolidateFiles, type FileProgress } from "../../src/xlsx/received";
+import { withNodeReadPool } from "../../src/xlsx/node-pool";
+import { readReceivedFiles, type FileProgress } from "../../src/xlsx/pool";
 import { writeTemplates } from "../../src/xlsx/write";
 import { createStandIn, type SheetState, type StandIn, type StandInOptions } from "../support/excel-standin";
 import { fill, type FillValues } from "../support/fill";
@@ -393,7 +394,7 @@ async function unitFile(unit: string, values: FillValues): Promise<Uint8Array> {
 }
 
 describe("reading the files received", () => {
-  test("one by one, yielding between files, with progress per file; a broken file is a source with its reason", async () => {
+  test("in read workers, the page free meanwhile, with progress per file; a broken file is a source with its reason", async () => {
     const files = [
       { name: "xa-a.xlsx", bytes: await unitFile("Xã A", valuesOf(1)) },
       { name: "hong.xlsx", bytes: new TextEncoder().encode("không phải bảng tính") },
@@ -401,16 +402,16 @@ describe("reading the files received", () => {
     ];
     const events: string[] = [];
     setTimeout(() => events.push("tick"), 0); // the page's own work, queued before reading starts
-    const sources = await consolidateFiles(files, FORMS, (i, n, name, status: FileProgress) => events.push(`${i + 1}/${n} ${name} ${status}`));
-    expect(events).toEqual([
-      "1/3 xa-a.xlsx reading",
-      "tick",
-      "1/3 xa-a.xlsx read",
-      "2/3 hong.xlsx reading",
-      "2/3 hong.xlsx unreadable",
-      "3/3 xa-b.xlsx reading",
-      "3/3 xa-b.xlsx read",
-    ]);
+    const sources = await withNodeReadPool({ files: files.length }, (pool) =>
+      readReceivedFiles(pool, files, FORMS, (i, n, name, status: FileProgress) => events.push(`${i + 1}/${n} ${name} ${status}`)),
+    );
+    // The page ran before any file was done; each file was announced, then its outcome given.
+    expect(events.indexOf("tick")).toBeLessThan(events.findIndex((e) => !e.endsWith("reading") && e !== "tick"));
+    for (const [i, name, outcome] of [[1, "xa-a.xlsx", "read"], [2, "hong.xlsx", "unreadable"], [3, "xa-b.xlsx", "read"]] as const) {
+      const reading = events.indexOf(`${i}/3 ${name} reading`);
+      expect(reading).toBeGreaterThanOrEqual(0);
+      expect(events.indexOf(`${i}/3 ${name} ${outcome}`)).toBeGreaterThan(reading);
+    }
     expect(sources.map((s) => [s.source, s.outcome])).toEqual([
       ["xa-a.xlsx", "read"],
       ["hong.xlsx", "unreadable"],
@@ -428,14 +429,16 @@ describe("reading the files received", () => {
     ]);
   });
 
-  test("cancelling stops before the next file", async () => {
-    const files = await Promise.all([1, 2, 3].map(async (i) => ({ name: `xa-${i}.xlsx`, bytes: await unitFile(`Xã ${i}`, valuesOf(i)) })));
+  test("cancelling stops the files still being read or waiting", async () => {
+    const files = await Promise.all([1, 2, 3, 4].map(async (i) => ({ name: `xa-${i}.xlsx`, bytes: await unitFile(`Xã ${i}`, valuesOf(i)) })));
     const controller = new AbortController();
     const read: string[] = [];
-    const run = consolidateFiles(files, FORMS, (_i, _n, name, status) => {
-      if (status !== "reading") read.push(name);
-      if (read.length === 1) controller.abort();
-    }, controller.signal);
+    const run = withNodeReadPool({ files: files.length, workers: 1 }, (pool) =>
+      readReceivedFiles(pool, files, FORMS, (_i, _n, name, status) => {
+        if (status !== "reading") read.push(name);
+        if (read.length === 1) controller.abort();
+      }, controller.signal),
+    );
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
     expect(read).toEqual(["xa-1.xlsx"]);
   });

@@ -73,6 +73,11 @@ export function libreOfficeNew(workbooks: NewWorkbook[]): void {
   );
 }
 
+/** Opens `input` in LibreOffice and saves it through each export filter named (any that Calc has). */
+export function libreOfficeSave(input: string, outputs: { path: string; filter: string }[]): void {
+  runJob({ input, fills: [], outputs }, 300_000);
+}
+
 /**
  * Converts files with LibreOffice (`soffice --convert-to`, a private profile so parallel runs do
  * not meet): HTML pages to .docx through Writer ("MS Word 2007 XML"), or to Word 97 .doc.

@@ -1,12 +1,12 @@
 import { resolve } from "path";
-import { FORMS } from "../../catalog";
-import { consolidate, periodJson, unitsJson } from "../../core/consolidate";
 import { describePeriod } from "../../core/period";
 import { consolidationCounts, consolidationSummary } from "../../core/rollup-summary";
 import type { ReceivedSource } from "../../core/units";
-import { writeTemplates } from "../../xlsx/write";
-import { receivedFromFile } from "../../xlsx/received";
+import { withNodeReadPool } from "../../xlsx/node-pool";
+import { readReceivedFiles } from "../../xlsx/pool";
+import { unreadable } from "../../xlsx/wire";
 import { flag, has, parseArgs, UsageError } from "../args";
+import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
 import { describeFsError, type Io } from "../io";
 import { wrap } from "../text";
 
@@ -42,8 +42,10 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     "--expect": { value: true },
     "--json": { value: false },
     "--force": { value: false },
+    ...BUDGET_FLAGS,
   });
   const out = flag(args, "-o");
+  const budget = budgetFrom(args);
   if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp nhận từ đơn vị cấp dưới: cchc rollup TỆP... -o TỆP.xlsx");
   if (!out) throw new UsageError("Cần tệp kết quả: -o TỆP.xlsx");
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả «${out}» phải có đuôi .xlsx.`);
@@ -64,19 +66,24 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  // Every file in the pool of workers (started first, so they load while the files are read).
+  // The catalogue, the core and the writer load in this thread meanwhile. A path given twice is
+  // read once.
   const { paths, repeated } = distinctPaths(args.positional);
-  const sources: ReceivedSource[] = [];
-  for (const path of paths) {
-    try {
-      sources.push(receivedFromFile(await io.readFile(path), path, FORMS));
-    } catch (error) {
-      sources.push({ source: path, outcome: "unreadable", reason: describeFsError(error), forms: [], issues: [] });
-    }
-  }
+  let modules: Promise<[typeof import("../../catalog"), typeof import("../../core/consolidate"), typeof import("../../xlsx/write")]> | undefined;
+  const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: paths.length }, async (pool) => {
+    modules = Promise.all([import("../../catalog"), import("../../core/consolidate"), import("../../xlsx/write")]);
+    const [{ FORMS }] = await modules;
+    const inputs = await readInputs(paths, io);
+    const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
+    const read = await readReceivedFiles(pool, readable, FORMS);
+    return inputs.map((f) => ("bytes" in f ? read.shift()! : unreadable(f.path, f.error)));
+  });
   if (sources.every((s) => s.outcome === "unreadable")) {
     io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
     return 2;
   }
+  const [, { consolidate, periodJson, unitsJson }, { writeTemplates }] = await modules!;
   const result = consolidate(sources, {
     ...(expected ? { expected } : {}),
     ...(flag(args, "--unit") ? { unit: flag(args, "--unit") } : {}),

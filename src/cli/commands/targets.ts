@@ -5,8 +5,10 @@ import { targetReport } from "../../core/target-report";
 import { shortenText } from "../../core/issue-groups";
 import { attentionFirst, countRatings, unitRatingsText, type RatingSuggestion, type TargetResult } from "../../core/targets";
 import { parseCell } from "../../core/parse";
-import { readWorkbook } from "../../xlsx/read";
+import { withNodeReadPool } from "../../xlsx/node-pool";
+import { readGridsIn } from "../../xlsx/pool";
 import { flag, has, parseArgs, UsageError } from "../args";
+import { BUDGET_FLAGS, budgetFrom } from "../files";
 import { describeFsError, type Io } from "../io";
 import { wrap } from "../text";
 
@@ -44,6 +46,7 @@ function resultJson(r: TargetResult) {
     partial: r.partial ?? false,
     ...(r.comparator === "change-vs-baseline" ? { measured: r.measured ?? null, baseline: r.baseline ?? null } : {}),
     wording: r.wording,
+    howToAssess: r.howToAssess ?? null,
     message: r.message,
   };
 }
@@ -174,6 +177,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     "--json": { value: false },
     "--level": { value: true },
     "--baseline": { value: true, repeatable: true },
+    ...BUDGET_FLAGS,
   });
   if (args.positional.length !== 1) throw new UsageError("Cần đúng một tệp: cchc targets TỆP [--json] [--level tinh|huyen|xa] [--baseline MÃ=SỐ]...");
   const levelArg = flag(args, "--level");
@@ -184,6 +188,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     level = parsed.data;
   }
   const baselines = parseBaselines(args.flags.get("--baseline") ?? [], io);
+  const budget = budgetFrom(args);
   const path = args.positional[0];
   let bytes: Uint8Array;
   try {
@@ -192,7 +197,7 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     io.err(`Không đọc được tệp «${path}»: ${describeFsError(error)}.\n`);
     return 2;
   }
-  const read = readWorkbook(bytes, path);
+  const read = await withNodeReadPool({ budget, files: 1 }, (pool) => readGridsIn(pool, { name: path, bytes }));
   if (!read.ok) {
     io.err(`Không đọc được tệp «${path}»: ${read.reason}.\n`);
     return 2;
@@ -253,7 +258,10 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     const listed = self.filter((r) => !rated.has(r.target));
     const under = self.length - listed.length;
     io.out("\n" + wrap(`Cần tự đánh giá (${self.length})${under ? ` — ${under} tiêu chí của các mục tiêu ở trên không nhắc lại (xem --json)` : ""}:`, "", "    "));
-    for (const r of listed) io.out(wrap(`- ${r.target} (${YEAR(r)}): ${shortenText(r.wording, 110)}`, "  ", "    "));
+    for (const r of listed) {
+      io.out(wrap(`- ${r.target} (${YEAR(r)}): ${shortenText(r.wording, 110)}`, "  ", "    "));
+      if (r.howToAssess) io.out(wrap(`Cách tự đánh giá: ${r.howToAssess}`, "      ", "      "));
+    }
   }
   return 0;
 }

@@ -1,11 +1,12 @@
-import { FORMS } from "../../catalog";
 import { makeIssue, type Issue } from "../../core/issues";
 import { decisionJson, type DecisionJson } from "../../core/consolidate";
 import type { UnitSource } from "../../core/filled";
-import { analyseWorkbook, unrecognisedReason } from "../../core/workbook";
-import { readWorkbook } from "../../xlsx/read";
+import { withNodeReadPool } from "../../xlsx/node-pool";
+import { analyseIn } from "../../xlsx/pool";
+import type { Analysis } from "../../xlsx/worker-methods";
 import { has, parseArgs, UsageError } from "../args";
-import { describeFsError, type Io } from "../io";
+import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
+import type { Io } from "../io";
 import { validateText } from "../text";
 
 /** One file of the `validate` JSON (public; fields may be added, never renamed). */
@@ -40,50 +41,50 @@ function toJsonIssue(issue: Issue): ValidatedFile["issues"][number] {
   };
 }
 
-export async function validateFile(path: string, io: Io): Promise<ValidatedFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    const detail = describeFsError(error);
-    return { file: path, status: "unreadable", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unreadable", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
-  }
-  const read = readWorkbook(bytes, path);
-  if (!read.ok) {
-    return { file: path, status: "unreadable", reason: read.reason, sheets: [], issues: [toJsonIssue(makeIssue("file_unreadable", "error", { sheet: "", cell: "" }, { file: path, detail: read.reason }))] };
-  }
-  const analyses = analyseWorkbook(read.sheets, FORMS);
-  const recognised = analyses.filter((a) => a.filled);
-  if (!recognised.length) {
-    const detail = unrecognisedReason(read.sheets, analyses);
-    return { file: path, status: "unrecognised", reason: detail, sheets: [], issues: [toJsonIssue(makeIssue("file_unrecognised", "error", { sheet: "", cell: "" }, { file: path, detail }))] };
-  }
+/** One file's entry, from what a read worker found in it (or why it could not be read). */
+export function validatedFile(file: string, analysis: Analysis): ValidatedFile {
+  const failed = (status: "unreadable" | "unrecognised", code: "file_unreadable" | "file_unrecognised", detail: string): ValidatedFile => ({
+    file,
+    status,
+    reason: detail,
+    sheets: [],
+    issues: [toJsonIssue(makeIssue(code, "error", { sheet: "", cell: "" }, { file, detail }))],
+  });
+  if (!analysis.ok) return failed("unreadable", "file_unreadable", analysis.reason);
+  if (analysis.unrecognised !== undefined) return failed("unrecognised", "file_unrecognised", analysis.unrecognised);
   return {
-    file: path,
+    file,
     status: "ok",
-    sheets: recognised.map((a) => {
-      const f = a.filled!;
-      const decisions = (f.pending ?? []).map((decision) => decisionJson({ sheet: a.sheet, formId: f.form.id, decision }));
+    sheets: analysis.sheets.map((s) => {
+      const decisions = (s.pending ?? []).map((decision) => decisionJson({ sheet: s.sheet, formId: s.form!, decision }));
       return {
-        sheet: a.sheet,
-        form: f.form.id,
-        unit: f.unit ?? null,
-        period: f.period ?? null,
-        unitSource: f.unit ? f.unitSource ?? "cell" : null,
-        periodKey: f.periodKey ?? null,
+        sheet: s.sheet,
+        form: s.form!,
+        unit: s.unit ?? null,
+        period: s.period ?? null,
+        unitSource: s.unit ? s.unitSource ?? "cell" : null,
+        periodKey: s.periodKey ?? null,
         status: decisions.length ? ("undecided" as const) : ("ok" as const),
         ...(decisions.length ? { decisions } : {}),
       };
     }),
-    issues: recognised.flatMap((a) => a.issues).map(toJsonIssue),
+    issues: analysis.sheets.flatMap((s) => s.issues).map(toJsonIssue),
   };
 }
 
 export async function runValidate(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { "--json": { value: false } });
+  const args = parseArgs(argv, { "--json": { value: false }, ...BUDGET_FLAGS });
   if (!args.positional.length) throw new UsageError("Cần ít nhất một tệp để kiểm tra: cchc validate TỆP...");
-  const files: ValidatedFile[] = [];
-  for (const path of args.positional) files.push(await validateFile(path, io));
+  const budget = budgetFrom(args);
+  // Each file is read, recognised and validated in a worker, within its budget.
+  const files = await withNodeReadPool({ budget, files: args.positional.length }, async (pool) => {
+    const inputs = await readInputs(args.positional, io);
+    return Promise.all(
+      inputs.map(async (f) =>
+        validatedFile(f.path, "bytes" in f ? await analyseIn(pool, { name: f.path, bytes: f.bytes }) : { ok: false, failure: "fs", reason: f.error }),
+      ),
+    );
+  });
 
   if (has(args, "--json")) io.out(JSON.stringify({ files }, null, 2) + "\n");
   else io.out(validateText(files));

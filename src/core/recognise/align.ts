@@ -70,8 +70,8 @@ function findHeader(view: SheetView, fk: FormKeys): HeaderFound | undefined {
   const { form } = fk;
   const scan = Math.min(view.nRows, RECOGNITION.headerScanRows);
   const positions = new Map<string, { r: number; c: number }[]>();
-  for (let r = 0; r < scan; r++) {
-    for (let c = 0; c < view.nCols; c++) {
+  for (const r of view.rows(0, scan)) {
+    for (const c of view.cols(r)) {
       const k = view.compact(r, c);
       if (k && fk.headerTargets.has(k)) {
         const list = positions.get(k) ?? [];
@@ -156,9 +156,9 @@ function findHeader(view: SheetView, fk: FormKeys): HeaderFound | undefined {
 
   // Rows of the block that are really body rows (their label is a form row label) end the block.
   let blockEnd = Math.max(bottom, Math.min(last, view.nRows - 1));
-  for (let r = top; r <= blockEnd; r++) {
+  for (const r of view.rows(top, blockEnd + 1)) {
     let body = false;
-    for (let c = 0; c < view.nCols && !body; c++) if (!usedCells.has(`${r}:${c}`) && fk.byKey.has(view.fold(r, c))) body = true;
+    for (const c of view.cols(r)) if (!body && !usedCells.has(`${r}:${c}`) && fk.byKey.has(view.fold(r, c))) body = true;
     if (body) {
       blockEnd = Math.max(bottom, r - 1);
       break;
@@ -170,7 +170,7 @@ function findHeader(view: SheetView, fk: FormKeys): HeaderFound | undefined {
   const subHeader = (r: number) => {
     if (isColumnNumberRow(view, r) || (labelCol !== undefined && view.text(r, labelCol))) return false;
     let text = false;
-    for (let c = 0; c < view.nCols; c++) {
+    for (const c of view.cols(r)) {
       if (!view.text(r, c)) continue;
       if (view.isNumeric(r, c)) return false;
       text = true;
@@ -183,8 +183,8 @@ function findHeader(view: SheetView, fk: FormKeys): HeaderFound | undefined {
   const missing = form.columns.map((c, i) => i).filter((i) => !columns.has(form.columns[i].id));
   if (missing.length) {
     const cells: { r: number; c: number; words: string[] }[] = [];
-    for (let r = top; r <= blockEnd; r++)
-      for (let c = 0; c < view.nCols; c++)
+    for (const r of view.rows(top, blockEnd + 1))
+      for (const c of view.cols(r))
         if (!used.has(c) && !usedCells.has(`${r}:${c}`) && view.text(r, c)) cells.push({ r, c, words: foldedWords(view.text(r, c)) });
     const pairs: { i: number; cell: (typeof cells)[number]; s: number }[] = [];
     for (const i of missing) {
@@ -252,8 +252,8 @@ function findHeader(view: SheetView, fk: FormKeys): HeaderFound | undefined {
 
 function chooseLabelColumn(view: SheetView, fk: FormKeys, start: number, headerCol: number | undefined): number {
   const hits = new Array<number>(view.nCols).fill(0);
-  for (let r = start; r < view.nRows; r++) {
-    for (let c = 0; c < view.nCols; c++) {
+  for (const r of view.rows(start)) {
+    for (const c of view.cols(r)) {
       if (!view.text(r, c)) continue;
       if (view.label(r, c).keys.some((k) => fk.byKey.has(k))) hits[c]++;
     }
@@ -271,7 +271,7 @@ function chooseSttColumn(view: SheetView, labelCol: number, start: number): numb
   const c = labelCol - 1;
   let filled = 0;
   let like = 0;
-  for (let r = start; r < view.nRows; r++) {
+  for (const r of view.rows(start)) {
     if (!view.text(r, labelCol)) continue;
     const t = view.text(r, c);
     if (!t) continue;
@@ -284,7 +284,7 @@ function chooseSttColumn(view: SheetView, labelCol: number, start: number): numb
 /** The row of column numbers printed under many headers: "(1) (2) (3) …", "1 2 3 …", "A B C …". */
 function isColumnNumberRow(view: SheetView, r: number): boolean {
   const seen: number[] = [];
-  for (let c = 0; c < view.nCols; c++) {
+  for (const c of view.cols(r)) {
     const t = view.text(r, c);
     if (!t) continue;
     const m = /^\(?(\d{1,2}|[A-Z])\)?$/.exec(t);
@@ -305,7 +305,8 @@ function readEntries(view: SheetView, fk: FormKeys, start: number, labelCol: num
 } {
   const entries: SheetEntry[] = [];
   const blank: number[] = [];
-  for (let r = start; r < view.nRows; r++) {
+  // Rows without a single cell are blank without values: left out (see blankRowsWithValues).
+  for (const r of view.rows(start)) {
     let col = labelCol;
     let label = view.text(r, labelCol);
     let stt = sttCol !== undefined ? view.text(r, sttCol) : "";
@@ -327,7 +328,7 @@ function readEntries(view: SheetView, fk: FormKeys, start: number, labelCol: num
     const info = view.label(r, col);
     if (!stt && info.stt) stt = info.stt;
     let headerHits = 0;
-    for (let c = 0; c < view.nCols; c++) if (fk.headerTargets.has(view.compact(r, c))) headerHits++;
+    for (const c of view.cols(r)) if (fk.headerTargets.has(view.compact(r, c))) headerHits++;
     entries.push({
       row: r,
       col,
@@ -343,7 +344,7 @@ function readEntries(view: SheetView, fk: FormKeys, start: number, labelCol: num
   return { entries, blank };
 }
 
-function matchRows(fk: FormKeys, entries: SheetEntry[], fuzzy: boolean, emptyRows: ReadonlySet<number>): (RowMatch | undefined)[] {
+function matchRows(fk: FormKeys, entries: SheetEntry[], fuzzy: boolean, emptyRows: { has(r: number): boolean }): (RowMatch | undefined)[] {
   const matches: (RowMatch | undefined)[] = fk.rows.map(() => undefined);
   const assign = (f: number, e: SheetEntry, how: RowMatch["how"], rows = [e.row]) => {
     matches[f] = { rows, entry: e, how };

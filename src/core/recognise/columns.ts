@@ -142,8 +142,8 @@ export function planColumns(view: SheetView, al: Alignment, periodKey?: string):
     const key = al.keys.columnKeys[i];
     const group = column.group ? groupAbove(view, top, hr, m.col) : undefined;
     if (m.how === "exact")
-      for (let r = top; r <= bottom; r++)
-        for (let c = 0; c < view.nCols; c++)
+      for (const r of view.rows(top, bottom + 1))
+        for (const c of view.cols(r))
           if (!cols.includes(c) && !claimed(c) && !reported.has(c) && view.compact(r, c) === key && (group === undefined || groupAbove(view, top, r, c) === group)) cols.push(c);
     if (column.role === "note") {
       // Notes are listed, never summed: the first is read, the others named (whichever has content).

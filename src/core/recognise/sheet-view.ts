@@ -23,9 +23,17 @@ export interface LabelInfo {
   joined: string;
 }
 
+/**
+ * Recognition's loops go over the cells present — `rows(from, to)` and `cols(r)` — never over
+ * every row × column of the declared range: a sheet whose one stray cell sits at XFD1048576 costs
+ * what its real cells cost. Texts are memoised only for cells that exist.
+ */
 export class SheetView {
   readonly nRows: number;
   readonly nCols: number;
+  /** Rows that hold at least one cell, ascending. */
+  private readonly rowList: number[] = [];
+  private readonly colLists = new Map<number, number[]>();
   private readonly texts = new Map<number, string>();
   private readonly folds = new Map<number, string>();
   private readonly compacts = new Map<number, string>();
@@ -36,7 +44,14 @@ export class SheetView {
 
   constructor(readonly grid: Grid) {
     this.nRows = grid.cells.length;
-    this.nCols = grid.cells.reduce((m, row) => Math.max(m, row?.length ?? 0), 0);
+    let nCols = 0;
+    // forEach skips the holes of sparse rows and grids.
+    grid.cells.forEach((row, r) => {
+      if (!row?.length) return;
+      this.rowList.push(r);
+      nCols = Math.max(nCols, row.length);
+    });
+    this.nCols = nCols;
     for (const m of grid.merges ?? []) this.merges.set(this.key(m.top, m.left), { bottom: m.bottom, right: m.right });
   }
 
@@ -48,11 +63,41 @@ export class SheetView {
     return this.grid.cells[r]?.[c] ?? undefined;
   }
 
+  /** Rows in [from, to) that hold at least one cell, ascending. */
+  rows(from = 0, to = this.nRows): number[] {
+    let lo = 0;
+    let hi = this.rowList.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rowList[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < this.rowList.length && this.rowList[i] < to; i++) out.push(this.rowList[i]);
+    return out;
+  }
+
+  /** Columns of row `r` that hold a cell, ascending. */
+  cols(r: number): readonly number[] {
+    let list = this.colLists.get(r);
+    if (!list) {
+      list = [];
+      const row = this.grid.cells[r];
+      row?.forEach((cell, c) => {
+        if (cell) list!.push(c);
+      });
+      this.colLists.set(r, list);
+    }
+    return list;
+  }
+
   text(r: number, c: number): string {
+    const cell = this.cell(r, c);
+    if (!cell) return "";
     const k = this.key(r, c);
     let t = this.texts.get(k);
     if (t === undefined) {
-      t = cleanText(rawText(this.cell(r, c)));
+      t = cleanText(rawText(cell));
       this.texts.set(k, t);
     }
     return t;
@@ -110,8 +155,10 @@ export class SheetView {
     if (!t) {
       const singles: string[][] = [];
       const all: string[][] = [];
-      for (let c = 0; c < this.nCols; c++) {
-        for (let r = 0; r < end; r++) {
+      const rows = this.rows(0, end);
+      const columns = [...new Set(rows.flatMap((r) => this.cols(r)))].sort((a, b) => a - b);
+      for (const c of columns) {
+        for (const r of rows) {
           if (!this.text(r, c)) continue;
           const w = foldedWords(this.text(r, c));
           singles.push(w);
@@ -145,23 +192,12 @@ export class SheetView {
     return NUMERIC_TEXT.test(this.text(r, c));
   }
 
-  private empty?: Set<number>;
-
-  /** Rows with no text at all. */
-  emptyRows(): ReadonlySet<number> {
-    if (!this.empty) {
-      this.empty = new Set<number>();
-      for (let r = 0; r < this.nRows; r++) {
-        let any = false;
-        for (let c = 0; c < this.nCols && !any; c++) any = this.text(r, c) !== "";
-        if (!any) this.empty.add(r);
-      }
-    }
-    return this.empty;
+  /** Rows with no text at all (absent rows included), answered row by row. */
+  emptyRows(): { has(r: number): boolean } {
+    return { has: (r: number) => r >= 0 && r < this.nRows && !this.cols(r).some((c) => this.text(r, c) !== "") };
   }
 
   isEmpty(): boolean {
-    for (let r = 0; r < this.nRows; r++) for (let c = 0; c < this.nCols; c++) if (this.text(r, c)) return false;
-    return true;
+    return !this.rowList.some((r) => this.cols(r).some((c) => this.text(r, c)));
   }
 }

@@ -133,7 +133,8 @@ export function unitAndPeriod(view: SheetView, tableTop: number, form?: Form): U
   const valueAfter = (r: number, c: number, text: string, colon: number): { value: string; cell: string } => {
     const inCell = colon >= 0 ? stripValue(text.slice(colon + 1)) : "";
     if (inCell) return { value: inCell, cell: a1(r, c) };
-    for (let k = c + 1; k < view.nCols; k++) {
+    for (const k of view.cols(r)) {
+      if (k <= c) continue;
       const t = view.text(r, k);
       if (t) {
         consumed.add(`${r}:${k}`);
@@ -142,8 +143,8 @@ export function unitAndPeriod(view: SheetView, tableTop: number, form?: Form): U
     }
     return { value: "", cell: a1(r, c) };
   };
-  for (let r = 0; r < end; r++) {
-    for (let c = 0; c < view.nCols; c++) {
+  for (const r of view.rows(0, end)) {
+    for (const c of view.cols(r)) {
       const text = view.text(r, c);
       if (!text || consumed.has(`${r}:${c}`)) continue;
       const colon = text.indexOf(":");

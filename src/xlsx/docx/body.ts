@@ -12,6 +12,7 @@
  *   numbering and bullets are drawn by Word, not stored as text, so labels never carry them.
  *   Text is NFC (Word shows NFC and NFD alike).
  */
+import { LIMITS } from "../limits";
 import { legacyText, type FontStyles, type Legacy } from "./fonts";
 import { alternative, attr, DocxProblem, elements, isMc, isOn, isW, wChild, type Element } from "./ooxml";
 
@@ -55,27 +56,14 @@ export interface DocTable {
 
 export type Block = Paragraph | DocTable;
 
-export interface WalkLimits {
-  /** Tables inside tables, at most. */
-  tableDepth: number;
-  /** Absolute time (Date.now()) after which reading stops. */
-  deadline: number;
-}
-
 const WHITESPACE = /[\s\u00a0\u200b]+/g;
 
-/** Builds the block tree of a container (w:body, a cell, a text box). */
+/**
+ * Builds the block tree of a container (w:body, a cell, a text box). Tables nest at most
+ * LIMITS.wordTableDepth deep; the time it takes is bounded by the read worker's budget.
+ */
 export class BodyReader {
-  private steps = 0;
-
-  constructor(
-    private readonly styles: FontStyles,
-    private readonly limits: WalkLimits,
-  ) {}
-
-  private tick(): void {
-    if (++this.steps % 4096 === 0 && Date.now() > this.limits.deadline) throw new DocxProblem("too-slow", "time budget exceeded");
-  }
+  constructor(private readonly styles: FontStyles) {}
 
   blocks(container: Element, depth = 0): Block[] {
     const out: Block[] = [];
@@ -85,7 +73,6 @@ export class BodyReader {
 
   private collect(container: Element, out: Block[], depth: number): void {
     for (const el of elements(container)) {
-      this.tick();
       if (isW(el, "p")) this.paragraph(el, out, depth);
       else if (isW(el, "tbl")) out.push(this.table(el, depth + 1));
       else if (isW(el, "sdt")) {
@@ -99,7 +86,7 @@ export class BodyReader {
   }
 
   private table(tbl: Element, depth: number): DocTable {
-    if (depth > this.limits.tableDepth) throw new DocxProblem("too-large", `tables nested more than ${this.limits.tableDepth} deep`);
+    if (depth > LIMITS.wordTableDepth) throw new DocxProblem("too-large", `bảng lồng trong bảng quá ${LIMITS.wordTableDepth} tầng`);
     const grid = wChild(tbl, "tblGrid");
     const gridColumns = grid ? elements(grid).filter((e) => isW(e, "gridCol")).length : 0;
     const rows: DocRow[] = [];
@@ -141,7 +128,6 @@ export class BodyReader {
   /** Paragraph content: runs and what wraps them. */
   private inline(parent: Element, state: TextState): void {
     for (const el of elements(parent)) {
-      this.tick();
       if (isW(el, "r")) this.run(el, state);
       else if (isW(el, "del") || isW(el, "moveFrom") || isW(el, "pPr")) continue;
       else if (isW(el, "sdt")) {

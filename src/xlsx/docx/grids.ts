@@ -24,6 +24,7 @@ import { makeIssue, type Issue } from "../../core/issues";
 import { uniqueSheetName } from "../../core/sheet-names";
 import type { Block, DocRow, DocTable, Line } from "./body";
 import type { Legacy } from "./fonts";
+import { LIMITS } from "../limits";
 import { DocxProblem } from "./ooxml";
 
 export const DOCX_LAYOUT = {
@@ -34,11 +35,6 @@ export const DOCX_LAYOUT = {
   /** Leading rows compared when deciding that a table repeats another's header. */
   headerRows: 4,
 } as const;
-
-export interface GridLimits {
-  tables: number;
-  tableCells: number;
-}
 
 /** A table with its rows resolved to grid positions. */
 interface Resolved {
@@ -102,7 +98,6 @@ function placeTables(
   rootStart: number | undefined,
   out: Placed[],
   starts: Map<DocTable, Placed>,
-  limits: GridLimits,
 ): void {
   let last: { placed: Placed; index: number } | undefined;
   blocks.forEach((block, i) => {
@@ -112,7 +107,7 @@ function placeTables(
       if (rows) {
         last.placed.rows.push(...rows);
         last.index = i;
-        for (const row of block.rows) for (const cell of row.cells) placeTables(cell.blocks, last.placed.above, last.placed.windowStart, out, starts, limits);
+        for (const row of block.rows) for (const cell of row.cells) placeTables(cell.blocks, last.placed.above, last.placed.windowStart, out, starts);
         return;
       }
     }
@@ -125,17 +120,18 @@ function placeTables(
       if (nonEmpty(b.line)) above.unshift(b.line);
     }
     const placed: Placed = { rows: [...block.rows], above: above.length ? above : inherited, windowStart: rootStart ?? start };
-    if (out.push(placed) > limits.tables) throw new DocxProblem("too-large", `more than ${limits.tables} tables`);
+    if (out.push(placed) > LIMITS.wordTables) throw new DocxProblem("too-large", `văn bản có hơn ${LIMITS.wordTables.toLocaleString("vi-VN")} bảng`);
     if (rootStart === undefined) starts.set(block, placed);
     last = { placed, index: i };
-    for (const row of block.rows) for (const cell of row.cells) placeTables(cell.blocks, placed.above, placed.windowStart, out, starts, limits);
+    for (const row of block.rows) for (const cell of row.cells) placeTables(cell.blocks, placed.above, placed.windowStart, out, starts);
   });
 }
 
 /** Resolves merged cells: each cell at its grid column, its text in the top-left of its merge. */
-function resolve(rows: readonly DocRow[], limits: GridLimits): Resolved {
+function resolve(rows: readonly DocRow[]): Resolved {
   const width = widthOf(rows);
-  if (width * rows.length > limits.tableCells) throw new DocxProblem("too-large", `a table of ${rows.length} × ${width} cells`);
+  if (width * rows.length > LIMITS.wordTableCells)
+    throw new DocxProblem("too-large", `một bảng ${rows.length.toLocaleString("vi-VN")} dòng × ${width.toLocaleString("vi-VN")} cột (giới hạn ${LIMITS.wordTableCells.toLocaleString("vi-VN")} ô)`);
   const lines: (Line[] | undefined)[][] = [];
   const anchors: MergeRange[] = [];
   /** Vertical merges still open, by their left column. */
@@ -189,14 +185,14 @@ function textRows(resolved: Resolved): (Line | undefined)[][] {
  * that is content — more rows than a heading, more than three columns, or a "Phụ lục N" line
  * above it.
  */
-function documentHeading(top: readonly Block[], starts: ReadonlyMap<DocTable, Placed>, limits: GridLimits): { index: number; cells: (Line | undefined)[] }[] {
+function documentHeading(top: readonly Block[], starts: ReadonlyMap<DocTable, Placed>): { index: number; cells: (Line | undefined)[] }[] {
   const rows: { index: number; cells: (Line | undefined)[] }[] = [];
   let cut = top.length;
   const resolved = new Map<DocTable, (Line | undefined)[][]>();
   for (let i = 0; i < top.length; i++) {
     const block = top[i];
     if (block.kind !== "t") continue;
-    const table = resolve(block.rows, limits);
+    const table = resolve(block.rows);
     const r = textRows(table);
     resolved.set(block, r);
     const placed = starts.get(block);
@@ -224,11 +220,11 @@ function joinLines(lines: readonly Line[] | undefined): Line | undefined {
 const APPENDIX_LINE = /^ph[uụ]\s*l[uụ]c\s+(?:s[oố]\s+)?(?:[0-9]+[a-z]?|[ivxlc]+)\b/iu;
 
 /** Builds one Grid per table of the document (see the file comment). */
-export function documentGrids(top: readonly Block[], limits: GridLimits): Grid[] {
+export function documentGrids(top: readonly Block[]): Grid[] {
   const placed: Placed[] = [];
   const starts = new Map<DocTable, Placed>();
-  placeTables(top, [], undefined, placed, starts, limits);
-  const heading = documentHeading(top, starts, limits);
+  placeTables(top, [], undefined, placed, starts);
+  const heading = documentHeading(top, starts);
   const taken: string[] = [];
   return placed.map((table, n) => {
     const cells: (RawCell | null)[][] = [];
@@ -247,7 +243,7 @@ export function documentGrids(top: readonly Block[], limits: GridLimits): Grid[]
     for (const h of headingRows) put(h.cells);
     if (headingRows.length) put([]);
     for (const line of table.above) put([line]);
-    const resolved = resolve(table.rows, limits);
+    const resolved = resolve(table.rows);
     const top0 = cells.length;
     for (const row of resolved.lines) put(Array.from({ length: resolved.width }, (_, c) => joinLines(row[c])));
     const merges = resolved.merges.map((m) => ({ top: m.top + top0, left: m.left, bottom: m.bottom + top0, right: m.right }));

@@ -7,7 +7,8 @@
  * namespace.
  */
 import { SaxesParser } from "saxes";
-import { inflateEntry, ZipProblem, type ZipEntry } from "../zip";
+import { formatMb, LIMITS } from "../limits";
+import { entryBytes, type InflateRaw, type ZipDirectory, type ZipEntry } from "../zip";
 
 /** WordprocessingML main namespace: Transitional, Strict. */
 const W_NAMESPACES = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
@@ -71,7 +72,7 @@ export function alternative(el: Element): Element | undefined {
 /** Thrown inside the reader; turned into a failure with a Vietnamese reason at its boundary. */
 export class DocxProblem extends Error {
   constructor(
-    readonly kind: "not-word" | "damaged" | "too-large" | "too-slow",
+    readonly kind: "not-word" | "damaged" | "too-large",
     message: string,
   ) {
     super(message);
@@ -110,17 +111,11 @@ export function parseXml(xml: string, part: string): Element {
   try {
     parser.write(xml).close();
   } catch (error) {
-    throw new DocxProblem("damaged", `${part}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DocxProblem("damaged", `phần «${part}» sai cú pháp XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   const root = top.children[0];
-  if (!root) throw new DocxProblem("damaged", `${part}: no root element`);
+  if (!root) throw new DocxProblem("damaged", `phần «${part}» không có nội dung XML`);
   return root;
-}
-
-/** Sizes a package may have: see FILE_LIMITS.docx. */
-export interface PackageLimits {
-  documentBytes: number;
-  partBytes: number;
 }
 
 export interface WordPackage {
@@ -152,23 +147,22 @@ export function isWordPackage(entries: readonly ZipEntry[]): boolean {
   return entries.some((e) => e.name === "word/document.xml") || (entries.some((e) => e.name === "[Content_Types].xml") && entries.some((e) => e.name.startsWith("word/")));
 }
 
-/** The main document part and its styles, found through the package relationships. */
-export function openWordPackage(bytes: Uint8Array, entries: readonly ZipEntry[], limits: PackageLimits): WordPackage {
-  const byName = new Map(entries.map((e) => [e.name, e]));
+/**
+ * The main document part and its styles, found through the package relationships of a zip whose
+ * directory passed its checks (zip.ts); each part inflated with `inflate`, no larger than
+ * LIMITS.wordDocumentBytes (the document) or LIMITS.wordPartBytes (any other).
+ */
+export function openWordPackage(bytes: Uint8Array, directory: Extract<ZipDirectory, { ok: true }>, inflate: InflateRaw): WordPackage {
   const read = (name: string, max: number): Element | undefined => {
-    const entry = byName.get(name) ?? entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+    const entry = directory.byName.get(name) ?? directory.entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
     if (!entry) return undefined;
-    let data: Uint8Array;
-    try {
-      data = inflateEntry(bytes, entry, max);
-    } catch (error) {
-      if (error instanceof ZipProblem) throw new DocxProblem(error.kind === "too-large" ? "too-large" : "damaged", error.message);
-      throw error;
-    }
-    return parseXml(decodeXml(data), name);
+    if (entry.size > max) throw new DocxProblem("too-large", `phần «${entry.name}» giải nén ra ${formatMb(entry.size)} (giới hạn ${formatMb(max)})`);
+    const got = entryBytes(bytes, entry, inflate);
+    if (!got.ok) throw new DocxProblem("damaged", got.detail);
+    return parseXml(decodeXml(got.data), name);
   };
   const targets = (relsPart: string, from: string, type: RegExp): string[] => {
-    const rels = read(relsPart, limits.partBytes);
+    const rels = read(relsPart, LIMITS.wordPartBytes);
     if (!rels) return [];
     const out: string[] = [];
     for (const rel of elements(rels))
@@ -177,11 +171,11 @@ export function openWordPackage(bytes: Uint8Array, entries: readonly ZipEntry[],
     return out;
   };
   const mainName = targets("_rels/.rels", "", OFFICE_DOCUMENT)[0] ?? "word/document.xml";
-  const document = read(mainName, limits.documentBytes);
-  if (!document) throw new DocxProblem("not-word", `no main document part (${mainName})`);
+  const document = read(mainName, LIMITS.wordDocumentBytes);
+  if (!document) throw new DocxProblem("not-word", `thiếu phần văn bản chính «${mainName}»`);
   if (!(document.localName === "document" && W_NAMESPACES.has(document.namespaceURI)))
-    throw new DocxProblem("not-word", `${mainName} is not a WordprocessingML document`);
+    throw new DocxProblem("not-word", `phần «${mainName}» không phải là văn bản WordprocessingML`);
   const stylesName = targets(relsOf(mainName), mainName, STYLES)[0];
-  const styles = stylesName ? read(stylesName, limits.partBytes) : undefined;
+  const styles = stylesName ? read(stylesName, LIMITS.wordPartBytes) : undefined;
   return { document, ...(styles ? { styles } : {}) };
 }

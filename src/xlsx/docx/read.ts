@@ -1,65 +1,44 @@
 /**
- * Reads the tables of a received Word document (.docx, also .docm/.dotx) into Grids: a pure
- * function of the bytes, within FILE_LIMITS.docx, that returns a failure with a Vietnamese reason
- * instead of throwing. See body.ts for how text is read and grids.ts for how each table is laid out.
+ * Reads the tables of a received Word document (.docx, also .docm/.dotx) into Grids: the `read`
+ * of the "docx" entry of the format table (formats.ts). It runs where every reader runs — in the
+ * read worker of a received file, under its time and memory budget — on a zip whose central
+ * directory was checked against LIMITS (zip.ts), with the worker's decompressor. A pure function
+ * of the bytes that returns a failure with a Vietnamese reason instead of throwing. See body.ts
+ * for how text is read and grids.ts for how each table is laid out.
  */
 import type { Grid } from "../../core/grid";
-import { FILE_LIMITS } from "../limits";
-import type { ReadResult } from "../read";
-import { zipEntries, ZipProblem, type ZipEntry } from "../zip";
+import type { Probe, ReaderOutcome } from "../formats";
+import { REASONS } from "../read-reasons";
 import { BodyReader } from "./body";
 import { FontStyles } from "./fonts";
 import { documentGrids } from "./grids";
-import { DocxProblem, isWordPackage, openWordPackage, wChild } from "./ooxml";
+import { DocxProblem, openWordPackage, wChild } from "./ooxml";
 
-const LIMITS = FILE_LIMITS.docx;
-const MB = 1024 * 1024;
-
-/** The zip's entries when it is a Word package, else undefined (a workbook, or not a zip). */
-export function wordPackageEntries(bytes: Uint8Array): ZipEntry[] | undefined {
-  try {
-    const entries = zipEntries(bytes, LIMITS.entries);
-    return isWordPackage(entries) ? entries : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function reasonFor(problem: DocxProblem | ZipProblem): ReadResult {
+function reasonFor(problem: DocxProblem): ReaderOutcome {
   switch (problem.kind) {
     case "too-large":
-      return {
-        ok: false,
-        failure: "too-large",
-        reason: `văn bản Word quá lớn so với một báo cáo (${problem.message}; giới hạn: tệp ${LIMITS.fileBytes / MB} MB, nội dung ${LIMITS.documentBytes / MB} MB, ${LIMITS.tables} bảng)`,
-      };
-    case "too-slow":
-      return { ok: false, failure: "too-large", reason: `đọc văn bản Word quá ${LIMITS.millis / 1000} giây mà chưa xong; tệp quá lớn hoặc bị hỏng` };
+      return { ok: false, failure: "too-large", reason: REASONS.tooLarge(`văn bản Word: ${problem.message}`, "Word") };
     case "not-word":
-    case "not-a-zip":
-      return { ok: false, failure: "corrupt", reason: `tệp không phải là văn bản Word .docx đọc được (${problem.message})` };
+      return { ok: false, failure: "corrupt", reason: REASONS.notWord(problem.message) };
     default:
-      return { ok: false, failure: "corrupt", reason: `văn bản Word (.docx) bị hỏng hoặc không đầy đủ (${problem.message})` };
+      return { ok: false, failure: "corrupt", reason: REASONS.corrupt(problem.message, "Word") };
   }
 }
 
 /** Every table of the document as a Grid (see grids.ts), or why it cannot be read. */
-export function readDocx(bytes: Uint8Array, entries?: readonly ZipEntry[]): ReadResult {
-  const deadline = Date.now() + LIMITS.millis;
+export function readDocx(p: Probe): ReaderOutcome {
+  if (!p.zip?.ok) return { ok: false, failure: "corrupt", reason: REASONS.corrupt("không đọc được mục lục của tệp nén", "Word") };
   try {
-    if (bytes.length > LIMITS.fileBytes) throw new DocxProblem("too-large", `${Math.ceil(bytes.length / MB)} MB`);
-    const pkg = openWordPackage(bytes, entries ?? zipEntries(bytes, LIMITS.entries), LIMITS);
+    const pkg = openWordPackage(p.bytes, p.zip, p.inflate);
     const body = wChild(pkg.document, "body");
-    if (!body) throw new DocxProblem("damaged", "no w:body");
-    const top = new BodyReader(new FontStyles(pkg.styles), { tableDepth: LIMITS.tableDepth, deadline }).blocks(body);
-    const sheets: Grid[] = documentGrids(top, LIMITS);
-    if (Date.now() > deadline) throw new DocxProblem("too-slow", "time budget exceeded");
-    if (!sheets.length)
-      return { ok: false, failure: "no-sheets", reason: "văn bản Word không có bảng nào; phụ lục phải là một bảng (Chèn → Bảng), không phải chữ căn bằng dấu cách hay tab" };
+    if (!body) throw new DocxProblem("damaged", "văn bản không có phần thân (w:body)");
+    const top = new BodyReader(new FontStyles(pkg.styles)).blocks(body);
+    const sheets: Grid[] = documentGrids(top);
+    if (!sheets.length) return { ok: false, failure: "no-sheets", reason: REASONS.noTables() };
     return { ok: true, sheets };
   } catch (error) {
-    if (error instanceof DocxProblem || error instanceof ZipProblem) return reasonFor(error);
+    if (error instanceof DocxProblem) return reasonFor(error);
     // A stack overflow on absurd nesting, or anything else unexpected: one unreadable file.
-    return { ok: false, failure: "corrupt", reason: `văn bản Word (.docx) bị hỏng hoặc không đọc được (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, failure: "corrupt", reason: REASONS.corrupt(`văn bản Word không đọc được: ${error instanceof Error ? error.message : String(error)}`, "Word") };
   }
 }

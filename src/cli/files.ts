@@ -1,0 +1,46 @@
+/**
+ * How the commands read received files: from disk through `io` (never more than the size limit
+ * into memory), then in a pool of worker threads within the time and memory budget of
+ * --file-seconds / --file-memory (xlsx/node-pool.ts). The pool module is loaded only by the
+ * commands that read files.
+ */
+import { BUDGET, BUDGET_RANGE, type Budget } from "../xlsx/limits";
+import { flag, UsageError, type FlagSpec, type Parsed } from "./args";
+import { describeFsError, type Io } from "./io";
+
+/** The budget flags, for `parseArgs` of every command that reads received files. */
+export const BUDGET_FLAGS: Record<string, FlagSpec> = {
+  "--file-seconds": { value: true },
+  "--file-memory": { value: true },
+};
+
+function numberFlag(args: Parsed, name: string, [min, max]: readonly [number, number], what: string): number | undefined {
+  const text = flag(args, name);
+  if (text === undefined) return undefined;
+  const n = Number(text.replace(",", "."));
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`Tuỳ chọn «${name}» cần ${what} từ ${min} đến ${max} (nhận được «${text}»).`);
+  return n;
+}
+
+/** The budget the user set (defaults for what they did not). */
+export function budgetFrom(args: Parsed): Budget {
+  return {
+    seconds: numberFlag(args, "--file-seconds", BUDGET_RANGE.seconds, "số giây") ?? BUDGET.seconds,
+    memoryMb: Math.round(numberFlag(args, "--file-memory", BUDGET_RANGE.memoryMb, "số MB") ?? BUDGET.memoryMb),
+  };
+}
+
+export type InputFile = { path: string; bytes: Uint8Array } | { path: string; error: string };
+
+/** Every path's bytes, or why it could not be read (missing, a folder, over the size limit). */
+export function readInputs(paths: readonly string[], io: Io): Promise<InputFile[]> {
+  return Promise.all(
+    paths.map(async (path): Promise<InputFile> => {
+      try {
+        return { path, bytes: await io.readFile(path) };
+      } catch (error) {
+        return { path, error: describeFsError(error) };
+      }
+    }),
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Received files are read in a pool of workers (workerpool: worker threads in Node, Web Workers
+ * in browsers; node-pool.ts and browser-pool.ts create one). Each file is one task with the
+ * budget's time limit — past it, or past the memory limit (Node), its worker is stopped and the
+ * file is one "unreadable" line with a reason that says what to do; the other files go on. The
+ * pool runs as many files at once as it has workers (the machine's cores), so isolation also buys
+ * speed. Environment-neutral: no DOM, no Node API.
+ */
+import type { Pool } from "workerpool";
+import type { Form } from "../catalog/schema";
+import type { ReceivedSource } from "../core/units";
+import { BUDGET, type Budget } from "./limits";
+import { programOf, REASONS, type Program, type ReadResult } from "./read-reasons";
+import { fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
+import type { Analysis, ReadMethods } from "./worker-methods";
+
+export interface ReadPool {
+  readonly pool: Pool;
+  readonly budget: Budget;
+  /** Stops every worker (tasks still running are abandoned). */
+  terminate(): Promise<void>;
+}
+
+/** What became of a file, reported as progress: "reading" when a worker starts on it, the source's outcome after. */
+export type FileProgress = "reading" | ReceivedSource["outcome"];
+
+/** Thrown when the AbortSignal fires (name "AbortError", as fetch does). */
+export class ReadCancelled extends Error {
+  override name = "AbortError";
+  constructor() {
+    super("Đã huỷ việc đọc các tệp nhận được.");
+  }
+}
+
+/** The pool's settings from a budget: the time limit of a task, the heap limit of a worker thread. */
+export function budgetOf(budget?: Partial<Budget>): Budget {
+  return { seconds: budget?.seconds ?? BUDGET.seconds, memoryMb: budget?.memoryMb ?? BUDGET.memoryMb };
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; cancelled?: boolean };
+
+/** Why a task failed, in Vietnamese (what to do in `program`); `cancelled` when the user cancelled it. */
+function failure(error: unknown, budget: Budget, program: Program): Outcome<never> {
+  const e = error as { name?: string; message?: string; code?: string };
+  const text = `${e?.name ?? ""} ${e?.message ?? String(error)} ${e?.code ?? ""}`;
+  if (e?.name === "TimeoutError" || /timeout exceeded/i.test(text)) return { ok: false, reason: REASONS.overTime(budget.seconds, program) };
+  if (e?.name === "CancellationError") return { ok: false, reason: "", cancelled: true };
+  if (/out of memory|ERR_WORKER_OUT_OF_MEMORY|heap limit/i.test(text)) return { ok: false, reason: REASONS.overMemory(budget.memoryMb, program) };
+  return { ok: false, reason: REASONS.crashed((e?.message ?? String(error)).split("\n")[0].slice(0, 200), program) };
+}
+
+/**
+ * Runs one method of the read workers on one file within the budget. `onStart` is called when a
+ * worker takes the file; `signal` cancels it (its worker is stopped if it is running).
+ */
+async function run<K extends keyof ReadMethods>(
+  readPool: ReadPool,
+  method: K,
+  args: Parameters<ReadMethods[K]>,
+  onStart?: () => void,
+  signal?: AbortSignal,
+): Promise<Outcome<ReturnType<ReadMethods[K]>>> {
+  if (signal?.aborted) return { ok: false, reason: "", cancelled: true };
+  const program = programOf(args[1]);
+  // The time budget runs from when a worker starts on the file (not while it waits in the queue
+  // or while a new worker loads); a worker that never starts is given up a while later.
+  let overTime = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const task = readPool.pool.exec(method, args, {
+    on: (payload: unknown) => {
+      if (payload !== "start") return;
+      onStart?.();
+      timer = setTimeout(() => {
+        overTime = true;
+        cancel();
+      }, readPool.budget.seconds * 1000);
+    },
+  });
+  task.timeout(readPool.budget.seconds * 1000 + 60_000);
+  // workerpool rethrows a cancellation from the handlers it chained on a running task: the
+  // rejection reaches `await task` below all the same.
+  const cancel = () => {
+    try {
+      task.cancel();
+    } catch {
+      /* reported through the task */
+    }
+  };
+  signal?.addEventListener("abort", cancel);
+  try {
+    return { ok: true, value: (await task) as ReturnType<ReadMethods[K]> };
+  } catch (error) {
+    return overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) } : failure(error, readPool.budget, program);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", cancel);
+  }
+}
+
+/**
+ * Reads received files into consolidation sources, in the order given, as many at once as the
+ * pool has workers: `onProgress(i, n, name, "reading")` when a worker starts on file i (0-based),
+ * `onProgress(i, n, name, outcome)` when it is done. A file that cannot be read (or is past its
+ * budget) becomes a source with its reason; `signal` cancels everything, mid-file too (throws
+ * ReadCancelled).
+ */
+export async function readReceivedFiles(
+  readPool: ReadPool,
+  files: readonly ReceivedFile[],
+  forms: readonly Form[],
+  onProgress?: (index: number, total: number, name: string, status: FileProgress) => void,
+  signal?: AbortSignal,
+): Promise<ReceivedSource[]> {
+  if (signal?.aborted) throw new ReadCancelled();
+  const sources = await Promise.all(
+    files.map(async (file, i) => {
+      const got = await run(readPool, "readReceived", [file.bytes, file.name, file.unit], () => onProgress?.(i, files.length, file.name, "reading"), signal);
+      if (!got.ok && got.cancelled) return undefined;
+      const source = got.ok ? fromWire(got.value as WireSource, forms) : unreadable(file.name, got.reason, file.unit);
+      if (!signal?.aborted) onProgress?.(i, files.length, file.name, source.outcome);
+      return source;
+    }),
+  );
+  if (signal?.aborted || sources.some((s) => !s)) throw new ReadCancelled();
+  return sources as ReceivedSource[];
+}
+
+/** A file's sheets as grids, read in the pool (a failure past the budget is a ReadResult too). */
+export async function readGridsIn(readPool: ReadPool, file: { name: string; bytes: Uint8Array }, signal?: AbortSignal): Promise<ReadResult> {
+  const got = await run(readPool, "readGrids", [file.bytes, file.name], undefined, signal);
+  if (got.ok) return got.value;
+  if (got.cancelled) throw new ReadCancelled();
+  return { ok: false, failure: "over-budget", reason: got.reason };
+}
+
+/** A file's sheets recognised and validated in the pool. */
+export async function analyseIn(readPool: ReadPool, file: { name: string; bytes: Uint8Array }): Promise<Analysis> {
+  const got = await run(readPool, "analyse", [file.bytes, file.name]);
+  return got.ok ? got.value : { ok: false, failure: "over-budget", reason: got.reason };
+}
+
+/** How many workers: the cores there are, no more than the files to read (at least one). */
+export function workerCount(cores: number, files: number): number {
+  return Math.max(1, Math.min(cores, files));
+}

@@ -1,0 +1,80 @@
+/**
+ * What a read worker does with one received file — the same functions in Node's worker threads
+ * (read-worker.node.ts, zlib) and in the browser's Web Workers (read-worker.browser.ts, fflate).
+ * Everything that touches the file's bytes runs here, recognition included, so that the time and
+ * memory budget cover it and a file that breaks the reader costs only itself. What goes back is
+ * plain data (structured clone): grids, or a consolidation source with its forms named by id.
+ */
+import { FORMS } from "../catalog";
+import type { ColumnDecision, UnitSource } from "../core/filled";
+import { analyseWorkbook, unrecognisedReason } from "../core/workbook";
+import type { Issue } from "../core/issues";
+import { readWorkbook, type ReadResult } from "./read";
+import { receivedFromRead } from "./received";
+import { toWire, type WireSource } from "./wire";
+import type { InflateRaw } from "./zip";
+
+/** One sheet of `analyse`: recognised (form id, unit and where it was read, period) or not, with its issues and the column choices it waits for. */
+export interface AnalysedSheet {
+  sheet: string;
+  form?: string;
+  unit?: string;
+  unitSource?: UnitSource;
+  period?: string;
+  periodKey?: string;
+  /** Value columns waiting for a choice (FilledForm.pending). */
+  pending?: ColumnDecision[];
+  issues: Issue[];
+}
+
+export type Analysis =
+  | { ok: false; failure: string; reason: string }
+  | { ok: true; sheets: AnalysedSheet[]; /** Set when no sheet is an appendix. */ unrecognised?: string };
+
+export interface ReadMethods {
+  /** The file's sheets as grids (the pane's workspace, `cchc targets`). */
+  readGrids(bytes: Uint8Array, name: string): ReadResult;
+  /** The file as a consolidation source (`cchc rollup`, Tổng hợp). */
+  readReceived(bytes: Uint8Array, name: string, unit?: string): WireSource;
+  /** Every sheet recognised and validated (`cchc validate`). */
+  analyse(bytes: Uint8Array, name: string): Analysis;
+}
+
+export function readMethods(inflate: InflateRaw): ReadMethods {
+  return {
+    readGrids: (bytes, name) => readWorkbook(bytes, name, inflate),
+    readReceived: (bytes, name, unit) => toWire(receivedFromRead(readWorkbook(bytes, name, inflate), name, FORMS, unit)),
+    analyse: (bytes, name) => {
+      const read = readWorkbook(bytes, name, inflate);
+      if (!read.ok) return { ok: false, failure: read.failure, reason: read.reason };
+      const analyses = analyseWorkbook(read.sheets, FORMS);
+      const recognised = analyses.filter((a) => a.filled);
+      if (!recognised.length) return { ok: true, sheets: [], unrecognised: unrecognisedReason(read.sheets, analyses) };
+      return {
+        ok: true,
+        sheets: recognised.map((a) => {
+          const f = a.filled!;
+          return {
+            sheet: a.sheet,
+            form: f.form.id,
+            ...(f.unit ? { unit: f.unit } : {}),
+            ...(f.unitSource ? { unitSource: f.unitSource } : {}),
+            ...(f.period ? { period: f.period } : {}),
+            ...(f.periodKey ? { periodKey: f.periodKey } : {}),
+            ...(f.pending?.length ? { pending: f.pending } : {}),
+            issues: a.issues,
+          };
+        }),
+      };
+    },
+  };
+}
+
+/** The methods as a worker registers them: each first tells the pool it has started (progress per file). */
+export function announced(methods: ReadMethods, emit: (payload: unknown) => void): Record<keyof ReadMethods, (...args: never[]) => unknown> {
+  return {
+    readGrids: (...args: Parameters<ReadMethods["readGrids"]>) => (emit("start"), methods.readGrids(...args)),
+    readReceived: (...args: Parameters<ReadMethods["readReceived"]>) => (emit("start"), methods.readReceived(...args)),
+    analyse: (...args: Parameters<ReadMethods["analyse"]>) => (emit("start"), methods.analyse(...args)),
+  };
+}
