@@ -5,6 +5,7 @@
 //   core     → catalog, zod (and itself)                    pure TypeScript
 //   xlsx     → core, catalog, exceljs, @e965/xlsx, node:*   never excel/taskpane/cli/React
 //   excel    → core, catalog, Office.js globals             never fs/node:*, xlsx libraries, taskpane/cli/React
+//   sheets   → core, catalog, Apps Script globals           never fs/node:*, xlsx/UI/Office libraries, other adapters
 //   taskpane → anything browser-side; xlsx code only through dynamic import() (code splitting)
 //   cli      → core, catalog, xlsx, node:*                  never excel/taskpane/React
 //
@@ -50,7 +51,14 @@ const PATTERNS = {
     rule(layer("taskpane", "commands", "cli"), "Adapters may not import the task pane, commands or the CLI."),
     rule(NODE_BUILTINS, "src/excel runs in the Office web view: no fs/path/node:* built-ins."),
     rule(XLSX_LIBS, "The Office.js layer does not use xlsx libraries (they belong to src/xlsx)."),
-    rule(layer("xlsx"), "src/excel and src/xlsx are sibling adapters: neither imports the other."),
+    rule(layer("xlsx", "sheets"), "src/excel, src/xlsx and src/sheets are sibling adapters: none imports another."),
+  ],
+  sheets: (layer) => [
+    rule(UI_LIBS, "The Apps Script server has no React / Fluent UI (the sidebar is the task pane)."),
+    rule(layer("taskpane", "commands", "cli"), "Adapters may not import the task pane, commands or the CLI."),
+    rule(NODE_BUILTINS, "src/sheets runs in Apps Script: no fs/path/node:* built-ins."),
+    rule(`${XLSX_LIBS}|${OFFICE_LIBS}`, "The Apps Script server uses neither xlsx libraries nor Office.js."),
+    rule(layer("excel", "xlsx"), "src/sheets, src/excel and src/xlsx are sibling adapters: none imports another."),
   ],
   cli: (layer) => [
     rule(UI_LIBS, "The CLI runs in Node: no React / Fluent UI."),
@@ -147,6 +155,7 @@ export default tseslint.config(
   ...layering("core", { rules: PURE_RULES }),
   ...layering("xlsx"),
   ...layering("excel", { plugins: { "office-addins": officeAddins }, rules: OFFICE_ADDINS_RULES }),
+  ...layering("sheets"),
   ...layering("cli"),
   ...layering("taskpane"),
   ...layering("commands"),

@@ -7,6 +7,16 @@
 //   npm run build        production: office.js from Microsoft's CDN, dist/manifest.xml rewritten to
 //                        ADDIN_URL (env) or package.json "config.addinUrl"
 //
+//
+// The Google Sheets add-on is built beside the pane, into dist/sheets/ (ready for `clasp push`):
+//   Code.js          the Apps Script server (src/sheets/main.ts), bundled with gas-webpack-plugin
+//   sidebar.html     the same React pane, ONE self-contained file (HtmlService serves no other
+//                    file): a single chunk, its script inlined
+//   appsscript.json  the manifest (V8, the two narrowest scopes)
+// `npm run build` writes both; a build with --env outDir=… (the pane's browser tests) writes only
+// the pane unless --env sheets=1, and so does a development build (dev server); --env sheets=only
+// writes only the add-on, --env sheets=server only Code.js (test/sheets).
+//
 // The CLI is built apart, into lib/ (tsc -p tsconfig.cli.json); dist/ is only what a server serves.
 "use strict";
 
@@ -14,6 +24,8 @@ const path = require("node:path");
 const fs = require("node:fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const GasPlugin = require("gas-webpack-plugin");
+const webpack = require("webpack");
 const pkg = require("./package.json");
 const { resolveAddinUrl, rewriteManifest, PLACEHOLDER_URL } = require("./scripts/manifest-url.js");
 
@@ -49,8 +61,7 @@ function isNeededOfficeJsFile(absPath) {
   return /^(office|excel[-a-z0-9.]*|o15apptofilemappingtable|es6-promise)\.js$/.test(rel);
 }
 
-module.exports = (env = {}, argv = {}) => {
-  const mode = argv.mode || process.env.NODE_ENV || "development";
+function paneConfig(env, mode) {
   const production = mode === "production";
 
   let addin = null;
@@ -111,6 +122,7 @@ module.exports = (env = {}, argv = {}) => {
   }
 
   return {
+    name: "pane",
     mode,
     // Office 2019 and later run add-ins in Edge (EdgeHTML or WebView2): ES2017 output for our code.
     target: ["web", "es2017"],
@@ -122,31 +134,14 @@ module.exports = (env = {}, argv = {}) => {
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "chunks/[name].[contenthash:8].js" : "chunks/[name].js",
       publicPath: "auto",
-      clean: true,
+      // dist/sheets/ is written by the add-on's builds, in parallel.
+      clean: { keep: /^sheets[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
-      // workerpool's browser build names Node modules behind run-time checks it never takes in a page.
-      fallback: { worker_threads: false, os: false, child_process: false },
+      fallback: WORKERPOOL_NODE_FALLBACK,
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              configFile: "tsconfig.json",
-              // ES modules so that webpack sees `import()` and splits xlsx code into its own chunk
-              // (tsconfig.json's CommonJS is for jest and the CLI).
-              compilerOptions: { module: "esnext", target: "es2017", sourceMap: !production },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [tsRule("es2017", !production)] },
     optimization: {
       splitChunks: { chunks: "async" },
     },
@@ -169,4 +164,124 @@ module.exports = (env = {}, argv = {}) => {
       static: false,
     },
   };
+}
+
+/**
+ * TypeScript through ts-loader, as ES modules so that webpack sees `import()` and splits xlsx
+ * code into its own chunk (tsconfig.json's CommonJS is for jest and the CLI).
+ */
+function tsRule(target, sourceMap) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", target, sourceMap } },
+    },
+  };
+}
+
+// workerpool's browser build names Node modules behind run-time checks it never takes in a page.
+const WORKERPOOL_NODE_FALLBACK = { worker_threads: false, os: false, child_process: false };
+
+const sheetsDir = (env) => path.resolve(__dirname, env.outDir || "dist", "sheets");
+
+/** Code.js: Apps Script V8 runs ES2019+; no minification, so support can read it in the Apps Script editor. */
+function sheetsServerConfig(env, mode) {
+  return {
+    name: "sheets-server",
+    mode,
+    target: ["es2019"],
+    devtool: false,
+    entry: { Code: "./src/sheets/main.ts" },
+    // One file, no chunks: nothing is loaded at run time.
+    output: { path: sheetsDir(env), filename: "[name].js", clean: false, chunkFormat: false, chunkLoading: false, wasmLoading: false },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: { rules: [tsRule("es2019", false)] },
+    node: { global: true },
+    optimization: { minimize: false, splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [
+      new GasPlugin({ comment: false }),
+      new CopyWebpackPlugin({ patterns: [{ from: "src/sheets/appsscript.json", to: "appsscript.json" }] }),
+    ],
+  };
+}
+
+/**
+ * Puts every script of the page inside it (HtmlService serves one file): the tags get the code,
+ * the .js files are dropped. "</script" inside the code is escaped so it cannot end the tag. The
+ * read worker (entry `workerEntry`) goes in as text, `window.CCHC_READ_WORKER = { source }`, which
+ * src/xlsx/browser-pool.ts runs from a Blob URL.
+ */
+class InlineScriptsPlugin {
+  constructor(workerEntry) {
+    this.workerEntry = workerEntry;
+  }
+
+  apply(compiler) {
+    const workerEntry = this.workerEntry;
+    compiler.hooks.compilation.tap("InlineScriptsPlugin", (compilation) => {
+      const inlined = new Set();
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("InlineScriptsPlugin", (data) => {
+        const workerFiles = compilation.entrypoints.get(workerEntry).getFiles().filter((f) => f.endsWith(".js"));
+        if (workerFiles.length !== 1) throw new Error(`InlineScriptsPlugin: the read worker must be one file, not ${workerFiles.length}`);
+        const workerText = JSON.stringify(compilation.getAsset(workerFiles[0]).source.source().toString())
+          .replace(/<\/script/gi, "<\\/script")
+          .replace(/<!--/g, "<\\!--");
+        data.bodyTags.unshift({ tagName: "script", voidTag: false, meta: { plugin: "InlineScriptsPlugin" }, attributes: {}, innerHTML: `window.CCHC_READ_WORKER={source:${workerText}};` });
+        inlined.add(workerFiles[0]);
+        for (const tag of [...data.headTags, ...data.bodyTags]) {
+          const src = tag.tagName === "script" && tag.attributes && tag.attributes.src;
+          if (!src) continue;
+          const name = src.replace(/^(\.\/|\/)/, "");
+          const asset = compilation.getAsset(name);
+          if (!asset) throw new Error(`InlineScriptsPlugin: no asset ${name}`);
+          tag.innerHTML = asset.source.source().toString().replace(/<\/script/gi, "<\\/script");
+          delete tag.attributes.src;
+          inlined.add(name);
+        }
+        return data;
+      });
+      compilation.hooks.processAssets.tap({ name: "InlineScriptsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
+        for (const name of inlined) compilation.deleteAsset(name);
+      });
+    });
+  }
+}
+
+/**
+ * sidebar.html: the task pane in one chunk and the read worker as text, both inlined; boot.ts picks
+ * the Sheets backend there.
+ */
+function sheetsSidebarConfig(env, mode) {
+  const production = mode === "production";
+  return {
+    name: "sheets-sidebar",
+    mode,
+    target: ["web", "es2017"],
+    devtool: false,
+    entry: { sidebar: "./src/taskpane/index.tsx", "read-worker": "./src/xlsx/read-worker.browser.ts" },
+    output: { path: sheetsDir(env), filename: "[name].js", publicPath: "", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"], fallback: WORKERPOOL_NODE_FALLBACK },
+    module: { rules: [tsRule("es2017", false)] },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      // Two files, both inlined: the sidebar (its lazy chunks merged in) and the read worker.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 2 }),
+      new HtmlWebpackPlugin({ filename: "sidebar.html", template: "./src/sheets/sidebar.html", chunks: ["sidebar"], inject: "body", scriptLoading: "blocking", minify: production }),
+      new InlineScriptsPlugin("read-worker"),
+    ],
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || process.env.NODE_ENV || "development";
+  const sheets = [sheetsServerConfig(env, mode), sheetsSidebarConfig(env, mode)];
+  if (env.sheets === "only") return sheets;
+  if (env.sheets === "server") return sheets[0];
+  const pane = paneConfig(env, mode);
+  const withSheets = env.sheets || (mode === "production" && !env.outDir);
+  return withSheets ? [pane, ...sheets] : pane;
 };

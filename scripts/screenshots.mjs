@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run screenshots: refresh the README's pictures in docs/screenshots on purpose.
 //
-// The browser tests (test/pane/*.test.ts) always take their screenshots, but `npm test` puts them
+// The browser tests (test/pane/*.test.ts, test/sheets/sidebar.test.ts) always take their screenshots, but `npm test` puts them
 // in test-output/screenshots (ignored by git) so that a test run never rewrites a tracked file.
 // This script runs the same browser tests with CCHC_SCREENSHOTS_DIR=docs/screenshots; review the
 // pictures (`git diff --stat docs/screenshots`) and commit them with the change they show.
@@ -19,7 +19,7 @@ if (!jest) {
   console.error("[screenshots] jest not found: run `npm install` first.");
   process.exit(2);
 }
-const r = spawnSync(jest, ["test/pane", ...process.argv.slice(2)], {
+const r = spawnSync(jest, ["test/pane", "test/sheets/sidebar.test.ts", ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: "inherit",
   shell: isWin,

@@ -168,6 +168,19 @@ describe("layering: adapters", () => {
     expect(excelCore()).toEqual([]);
   });
 
+  const sheetsForbidden = ["node:fs", "exceljs", "@e965/xlsx", "react", "@microsoft/office-js", "../excel/render", "../xlsx/read", "../taskpane/App", "../cli/main"].map(
+    (spec) => [spec, layerViolations("src/sheets/__probe__.ts", importAll(spec))] as const,
+  );
+  test.each(sheetsForbidden)("src/sheets may not import %s", (_spec, fired) => {
+    expect(fired()).toEqual([RESTRICTED]);
+  });
+  const sheetsCore = layerViolations("src/sheets/__probe__.ts", importAll("../core/layout"));
+  const excelSheets = layerViolations("src/excel/__probe__.ts", importAll("../sheets/render"));
+  test("src/sheets may import core; src/excel may not import src/sheets", () => {
+    expect(sheetsCore()).toEqual([]);
+    expect(excelSheets()).toEqual([RESTRICTED]);
+  });
+
   const xlsxForbidden = ["react", "@fluentui/react-components", "../taskpane/App", "../cli/main", "../excel/insert"].map(
     (spec) => [spec, layerViolations("src/xlsx/__probe__.ts", importAll(spec))] as const,
   );

@@ -332,11 +332,14 @@ describe("production manifest (npm run build)", () => {
 
   test("webpack's production config writes the rewritten manifest to dist/manifest.xml", () => {
     const load = createRequire(__filename);
-    const makeConfig = load("../webpack.config.js") as (env: object, argv: object) => { plugins: unknown[] };
+    type Config = { name?: string; plugins: unknown[] };
+    const makeConfig = load("../webpack.config.js") as (env: object, argv: object) => Config | Config[];
     const saved = process.env.ADDIN_URL;
     process.env.ADDIN_URL = BASE;
     try {
-      const config = makeConfig({}, { mode: "production" });
+      // `npm run build` builds the pane and the Google Sheets add-on; the manifest is the pane's.
+      const configs = makeConfig({}, { mode: "production" });
+      const config = Array.isArray(configs) ? configs.find((c) => c.name === "pane")! : configs;
       type Pattern = { from: string; to: string; transform?: (b: Buffer) => string };
       const copy = config.plugins.find((p) => Array.isArray((p as { patterns?: unknown }).patterns)) as { patterns: Pattern[] };
       const manifest = copy.patterns.find((p) => p.from === "manifest.xml");

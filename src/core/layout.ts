@@ -3,10 +3,11 @@
  * worksheet through Office.js (src/excel/render). Everything about how an appendix looks lives
  * here, so both renderers write the same cells, merges, styles, validations and formulas.
  */
-import type { CellKind, Column, Form, Row } from "../catalog/schema";
-import { cellKind } from "../catalog/schema";
+import type { CellKind, Column, Form, Level, Row } from "../catalog/schema";
+import { cellKind, rowAppliesAt } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import { a1, type MergeRange, type TemplateMetadata } from "./grid";
+import { notApplicableText, reportLevel } from "./levels";
 import { encodeMarker } from "./metadata";
 import { FLAGS_HEADER, MARKED_ROWS, markRules, type MarkSeverity } from "./marks";
 
@@ -26,6 +27,7 @@ export type StyleName =
   | "input"
   | "inputText"
   | "total"
+  | "notApplicable"
   | "footnote"
   | "marker"
   | "flags"
@@ -67,6 +69,7 @@ export const STYLES: Record<StyleName, CellStyle> = {
   input: { horizontal: "right", vertical: "top", border: true, fill: "FFF9E5", locked: false },
   inputText: { horizontal: "left", vertical: "top", wrap: true, border: true, fill: "FFF9E5", locked: false },
   total: { bold: true, horizontal: "right", vertical: "top", border: true, fill: "EAF1DD", locked: true },
+  notApplicable: { italic: true, size: 10, color: "595959", horizontal: "left", vertical: "top", wrap: true, border: true, fill: "D9D9D9", locked: true },
   footnote: { italic: true, wrap: false, locked: true },
   marker: { color: "FFFFFF", size: 8, locked: true },
   flags: { color: "FFFFFF", size: 8, locked: false },
@@ -165,6 +168,14 @@ export interface SheetLayout {
 export interface LayoutOptions {
   unit?: string;
   period?: string;
+  /**
+   * The level the sheet is filled at: the value cells of rows that do not exist there (`levels`)
+   * are locked, grey and read "Không áp dụng cho cấp …" (`notApplicableText`, which parsing reads
+   * as not reported), so a commune's template shows which rows are not its own. Default: the level
+   * the form and `unit` tell (core/levels), none when they tell none; `null`: no row is marked (a
+   * rollup's own sheet, where the consolidating unit fills those rows).
+   */
+  level?: Level | null;
 }
 
 /** Labels of the unit and period header cells; recognition looks for the same words. */
@@ -299,6 +310,7 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
   const put = (row: number, col: number, value: string | number | null, style: StyleName, extra: Partial<LayoutCell> = {}) =>
     cells.push({ row, col, value, style, ...extra });
 
+  const level = options.level === undefined ? reportLevel(form, options.unit) : (options.level ?? undefined);
   const hasStt = form.sttHeader !== undefined;
   const labelCol = hasStt ? 1 : 0;
   const firstFormCol = labelCol + 1;
@@ -368,6 +380,7 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
   for (const row of form.rows) {
     const sheetRow = rowIndex.get(row.id)!;
     const heading = row.kind === "heading";
+    const applies = rowAppliesAt(row, level);
     if (hasStt) put(sheetRow, 0, row.stt, "stt", { numberFormat: "@" });
     put(sheetRow, labelCol, row.label, heading || row.relation ? "labelHeading" : row.parent ? "labelChild" : "label");
     for (const column of form.columns) {
@@ -379,6 +392,12 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
       const kind = cellKind(row, column);
       if (heading && column.role === "value") {
         put(sheetRow, col, null, "heading");
+        continue;
+      }
+      if (!applies && column.role === "value") {
+        // Not a row of this level: no input, no formula; the text is read back as "not reported"
+        // (a text cell would take it for an answer, so it stays empty).
+        put(sheetRow, col, kind === "text" ? null : notApplicableText(level!), "notApplicable", { numberFormat: "@" });
         continue;
       }
       if (row.relation?.type === "sum" && column.role === "value") {
@@ -398,7 +417,7 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
       });
     }
     // One native validation per row over its contiguous value columns of the same kind.
-    const valueCols = form.columns.filter((c) => c.role === "value" && !heading && row.relation?.type !== "sum");
+    const valueCols = form.columns.filter((c) => c.role === "value" && !heading && applies && row.relation?.type !== "sum");
     for (const column of valueCols) {
       const col = colIndex.get(column.id)!;
       const rule = validationFor(row, cellKind(row, column));
@@ -410,11 +429,12 @@ export function layoutForm(form: Form, options: LayoutOptions = {}): SheetLayout
   }
   // Sub-items that must not exceed their total turn red when they do.
   for (const row of form.rows) {
-    if (row.relation?.type !== "upper-bound") continue;
+    if (row.relation?.type !== "upper-bound" || !rowAppliesAt(row, level)) continue;
     for (const column of form.columns.filter((c) => c.role === "value")) {
       const col = colIndex.get(column.id)!;
       const total = a1(rowIndex.get(row.id)!, col).replace(/(\d+)$/, "$$$1");
       for (const part of row.relation.of) {
+        if (!rowAppliesAt(form.rows.find((x) => x.id === part)!, level)) continue;
         const partRow = rowIndex.get(part)!;
         const self = a1(partRow, col);
         conditionalFormats.push({

@@ -5,6 +5,17 @@
 import type { Form, Level } from "../catalog/schema";
 import { foldVietnamese } from "./normalize";
 
+/** "cấp tỉnh", "cấp huyện", "cấp xã": the levels as messages name them. */
+export const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
+
+/**
+ * What a template made for one level prints in the value cells of the rows of other levels
+ * ("Không áp dụng cho cấp xã"): core/parse reads it back as "not reported".
+ */
+export function notApplicableText(level: Level): string {
+  return `Không áp dụng cho ${LEVEL_NAMES[level]}`;
+}
+
 /** The five cities run by the central government are provinces; other cities were districts. */
 const CENTRAL_CITIES = /\bthanh pho (ha noi|ho chi minh|hai phong|da nang|can tho|hue)\b|\btp (hcm|ho chi minh)\b/;
 

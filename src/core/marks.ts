@@ -9,7 +9,7 @@
  * the other's (`existing`), so a mark disappears as soon as its own check no longer finds the
  * problem, and the user's fills, fonts and rules stay.
  */
-import { columnLetters, parseA1 } from "./grid";
+import { columnLetters, parseA1, type Grid } from "./grid";
 import type { Issue } from "./issues";
 
 /** Text in the first cell of the flags column; how a reader finds it again. */
@@ -112,3 +112,61 @@ export function buildFlagColumn(marks: readonly CellMark[], lastRow: number, rep
 export function flagColumn(issues: readonly Issue[], lastRow: number, existing: readonly unknown[] = []): string[] {
   return buildFlagColumn(issueMarks(issues), lastRow, ["E", "W"], existing);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Where a host writes the marks of a sheet it has read (shared by src/excel and src/sheets)
+
+/** Column index (0-based) of the flags column, if the sheet has one (its header in the first row). */
+export function findFlagsColumn(grid: Grid): number | undefined {
+  const first = grid.cells[0] ?? [];
+  const col = first.findIndex((cell) => cell?.value === FLAGS_HEADER);
+  return col >= 0 ? col : undefined;
+}
+
+/** The flags column as read, row-indexed ("" where empty). */
+export function flagValues(grid: Grid, col: number): string[] {
+  return grid.cells.map((row) => {
+    const v = row?.[col]?.value;
+    return v === null || v === undefined ? "" : String(v);
+  });
+}
+
+function lastColumn(grid: Grid): number {
+  return grid.cells.reduce((max, row) => Math.max(max, (row?.length ?? 0) - 1), 0);
+}
+
+/** What a host writes to show `marks` on a sheet it read as `grid`. */
+export interface MarksPlan {
+  /** The flags column (0-based). */
+  flagsCol: number;
+  /**
+   * The sheet has no flags column yet: the host adds it here, hidden, with the rules of
+   * `markRules(flagsCol)` over rows 0..MARKED_ROWS and columns 0..flagsCol-1 — unless the sheet
+   * is protected (then it writes nothing and says so: `MARK_NOTES`).
+   */
+  create: boolean;
+  /** The whole column from row 0, when it differs from what the sheet holds (else nothing to write). */
+  column?: string[];
+}
+
+/**
+ * The marks of one sheet (see the header): the flags column rewritten with `marks` for the kinds
+ * in `replace`, the other kinds kept as read. Undefined when there is nothing to mark and no
+ * column to clear.
+ */
+export function planMarks(grid: Grid, marks: readonly CellMark[], replace: readonly MarkKind[]): MarksPlan | undefined {
+  const found = findFlagsColumn(grid);
+  if (found === undefined && !marks.length) return undefined;
+  const flagsCol = found ?? lastColumn(grid) + 2;
+  const existing = found === undefined ? [] : flagValues(grid, found);
+  // The whole flags column down to the last row that may hold an old mark.
+  const column = buildFlagColumn(marks, Math.max(grid.cells.length - 1, 0), replace, existing);
+  const changed = column.some((v, r) => v !== (existing[r] ?? ""));
+  return { flagsCol, create: found === undefined, ...(changed ? { column } : {}) };
+}
+
+/** Why marks could not be shown on a protected sheet (the pane's list still has them all). */
+export const MARK_NOTES = {
+  check: (sheet: string) => `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô có vấn đề; danh sách vẫn có đủ trong ngăn bên phải.`,
+  targets: (sheet: string) => `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô chưa đạt chỉ tiêu; danh sách vẫn có đủ trong ngăn bên phải.`,
+};

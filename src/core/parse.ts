@@ -8,7 +8,9 @@
  * - Blank: no value, "", spaces, a formula without a cached value. Markers "-", "–", "—", "...",
  *   "…" and "x"/"X" mean "not reported" (blank) but count as *answered* (no "required" warning).
  *   Exceptions: in a flag01 cell "x" is refused (a tick or "not applicable"? ask for 1/0);
- *   in a text cell "x" is text.
+ *   in a text cell "x" is text. "Không áp dụng…" (not applicable), which a template made for one
+ *   level prints in the rows of other levels (core/layout, `notApplicableText`), is a marker too
+ *   in every cell but a text one (where it may be the answer).
  * - Vietnamese convention first: "." groups thousands, "," is the decimal mark ("1.076.500,5").
  *   A number with both marks takes the last one as the decimal mark ("1,076.5" is also 1076.5).
  *   Groups separated by no-break/thin spaces ("1 076") are thousands; a plain space between
@@ -236,6 +238,8 @@ function readNumberText(input: string): (NumberText & { negative: boolean }) | N
 // Kind-aware interpretation
 
 const MARKERS = new Set(["-", "–", "—", "...", "…", "x", "X"]);
+/** "Không áp dụng", "không áp dụng cho cấp xã" (folded): not applicable, so not reported. */
+const NOT_APPLICABLE = /^khong ap dung\b/;
 const DASH_MARKERS = new Set(["-", "–", "—", "...", "…"]);
 
 type WholeKind = "count" | "flag01" | "coded";
@@ -474,6 +478,7 @@ export function parseCell(raw: RawCell | null | undefined, kind: CellKind, row: 
   if (text === "") return { type: "blank", text: "" };
   if (kind === "text") return DASH_MARKERS.has(text) ? { type: "blank", text, marker: text } : { type: "text", value: text, text };
   if (MARKERS.has(text) && !(kind === "flag01" && /^x$/i.test(text))) return { type: "blank", text, marker: text };
+  if (kind !== "heading" && NOT_APPLICABLE.test(foldForCompare(text))) return { type: "blank", text, marker: text };
   if (kind === "heading") return { type: "text", value: text, text };
   if (/^#[A-Z0-9/!?.]+$/.test(text))
     return { type: "invalid", reason: wrongSort(kind), text, detail: "ô đang báo lỗi công thức" };

@@ -147,6 +147,7 @@ export function layoutRollupSheet(r: FormRollup, header: RollupHeader = {}): She
   const base = layoutForm(r.form, {
     ...(header.unit ? { unit: header.unit } : {}),
     ...(header.period ? { period: header.period } : {}),
+    level: null, // every row holds the rollup's value (or why not): none is marked not applicable
   });
   const at = new Map<string, number>();
   const cells: LayoutCell[] = base.cells

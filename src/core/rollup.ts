@@ -48,6 +48,7 @@
  */
 import { inputColumns, type CellKind, type Column, type Form, type Level, type Row, type Rollup } from "../catalog/schema";
 import type { BoundCell, FilledForm } from "./filled";
+import { LEVEL_NAMES } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import type { IssueCode } from "./messages";
 import { foldVietnamese } from "./normalize";
@@ -173,8 +174,6 @@ export const METHOD_LABELS: Record<RollupMethod, string> = {
   list: "Liệt kê theo đơn vị",
   none: "Không tổng hợp",
 };
-
-const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
 
 // ---------------------------------------------------------------------------------------------
 // Numbers

@@ -176,3 +176,25 @@ export function targetReport(sheets: readonly Grid[], forms: readonly Form[], op
   }
   return report;
 }
+
+/** What the pane shows for a cell short of a target: the target, the value and where the target comes from. */
+export function targetMarkNote(r: TargetResult): string {
+  const source = [r.source.document, r.source.section].filter(Boolean).join(", ");
+  const value = r.valueText ? `: ${r.valueText}` : "";
+  return `Chưa đạt chỉ tiêu «${r.criterion}»${value}. ${r.wording} (${source}).`;
+}
+
+/** A cell whose value falls short of a target: where it is, the result, and the pane's note. */
+export interface TargetMarkCell {
+  sheet: string;
+  address: string;
+  /** The result behind the mark: value, criterion, wording, source. */
+  result: TargetResult;
+  /** Vietnamese, what the pane shows for the cell: the target, the value and where the target comes from. */
+  note: string;
+}
+
+/** The cells short of a target (results not met that name a cell), in the order of the results. */
+export function notMetCells(results: readonly TargetResult[]): TargetMarkCell[] {
+  return results.flatMap((r) => (r.status === "not-met" && r.sheet && r.address ? [{ sheet: r.sheet, address: r.address, result: r, note: targetMarkNote(r) }] : []));
+}

@@ -6,7 +6,8 @@
  *
  * Decisions:
  * - Never "met" by default. A target with no metric, or a qualitative clause, is "self-assessment"
- *   ("cần tự đánh giá"), and so is a target whose metric's form the unit's level fills only under
+ *   ("cần tự đánh giá", with the catalogue's `howToAssess`: where the unit finds the figure), and so
+ *   is a target whose metric's form the unit's level fills only under
  *   some plans (`formOptional`) when the report does not hold that form; a metric whose values are
  *   missing, blank, invalid, a ratio over 0, or a change whose baseline the user has not supplied is
  *   "no-data". Only a computed value compared with the threshold gives "met" / "not-met".
@@ -233,6 +234,8 @@ export interface TargetResult {
   valueText?: string;
   /** A cell of the metric holds an approximation (a rollup's unweighted mean of percentages). */
   approximate?: boolean;
+  /** Vietnamese: how the unit assesses the target itself (the catalogue's `howToAssess`), for "self-assessment" results. */
+  howToAssess?: string;
   /** Vietnamese one-line summary for lists. */
   message: string;
 }
@@ -427,12 +430,15 @@ function resultMessage(r: Omit<TargetResult, "message">, t: Target, form: Form |
       return `Đạt: ${r.valueText ?? fmt(r.value ?? 0)} (chỉ tiêu ${r.criterion})${APPROXIMATE(r)}.`;
     case "not-met":
       return `Chưa đạt: ${r.valueText ?? fmt(r.value ?? 0)}, chỉ tiêu ${r.criterion}${APPROXIMATE(r)}.`;
-    case "self-assessment":
-      return r.reason === "qualitative"
-        ? "Cần tự đánh giá: chỉ tiêu không nêu số liệu định lượng."
-        : r.reason === "form-not-filled"
-          ? "Cần tự đánh giá: các phụ lục đơn vị đã điền không có dòng nào đo chỉ tiêu này."
-          : "Cần tự đánh giá: không có dòng nào của các biểu mẫu đo chỉ tiêu này.";
+    case "self-assessment": {
+      const why =
+        r.reason === "qualitative"
+          ? "chỉ tiêu không nêu số liệu định lượng"
+          : r.reason === "form-not-filled"
+            ? "các phụ lục đơn vị đã điền không có dòng nào đo chỉ tiêu này"
+            : "không có dòng nào của các biểu mẫu đo chỉ tiêu này";
+      return `Cần tự đánh giá: ${why}.${r.howToAssess ? ` ${r.howToAssess}` : ""}`;
+    }
     case "no-data":
       switch (r.reason) {
         case "form-missing":
@@ -483,7 +489,8 @@ export function evaluateTarget(t: Target, values: TargetValues, baselines: Reado
   };
   const finish = (r: Omit<TargetResult, "message" | keyof typeof base>, form?: Form): TargetResult => {
     const shown = r.value !== null ? `${r.approximate ? "≈ " : ""}${valueText(t, r.value, form)}` : undefined;
-    const full = { ...base, ...r, ...(shown !== undefined ? { valueText: shown } : {}) } as Omit<TargetResult, "message">;
+    const hint = r.status === "self-assessment" && t.howToAssess ? { howToAssess: t.howToAssess } : {};
+    const full = { ...base, ...r, ...(shown !== undefined ? { valueText: shown } : {}), ...hint } as Omit<TargetResult, "message">;
     return { ...full, message: resultMessage(full, t, form) };
   };
 

@@ -25,7 +25,8 @@
  *   blank columns, not one per cell. A "-" or "x" counts as answered. Rows are required unless
  *   `required: false`, headings, or limited by `levels` to other levels (or to levels when the
  *   level of the report is unknown). A form with no value at all gives one `form_blank` warning
- *   for the sheet instead of a warning per row.
+ *   for the sheet instead of a warning per row ("Không áp dụng…" printed by a template in the rows
+ *   of other levels is no value).
  * - A row whose `levels` exclude the report's level but which holds a value: one `wrong_level`
  *   warning at its first filled cell. The level is `opts.level`, or the form's only level.
  * - A value in a heading row: one warning per cell.
@@ -33,6 +34,7 @@
 import { cellKind, inputColumns, rowAppliesAt, valueColumns, type CellKind, type Column, type Level, type Row } from "../catalog/schema";
 import type { BoundCell, FilledForm } from "./filled";
 import { parseA1 } from "./grid";
+import { LEVEL_NAMES } from "./levels";
 import { makeIssue, type Issue, type MessageParams, type Severity } from "./issues";
 import type { IssueCode } from "./messages";
 import { describeCodes, formatNumberVi, parseCell, type InvalidReason, type GuessCode, type ParsedCell } from "./parse";
@@ -73,8 +75,6 @@ export function parsedValues(filled: FilledForm): Map<string, Map<string, Parsed
   }
   return out;
 }
-
-const LEVEL_NAMES: Record<Level, string> = { tinh: "cấp tỉnh", huyen: "cấp huyện", xa: "cấp xã" };
 
 const OP_WORDS: Record<string, string> = {
   "<=": "phải nhỏ hơn hoặc bằng",
@@ -166,10 +166,12 @@ export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): 
     );
   };
 
-  // Anything answered at all (a value, a note or a "not reported" marker)?
+  // Anything answered at all (a value, a note or a "not reported" marker)? A marker in a row of
+  // another level is no answer: a template made for that level prints one there (core/layout).
   let answered = false;
-  for (const cells of parsed.values())
-    for (const p of cells.values()) if (p.type !== "blank" || p.marker !== undefined) answered = true;
+  for (const [rowId, cells] of parsed)
+    for (const p of cells.values())
+      if (p.type !== "blank" || (p.marker !== undefined && rowAppliesAt(rowById.get(rowId)!, level))) answered = true;
   if (!answered) add("form_blank", "warning", undefined, undefined, { label: `${form.appendix} «${form.title}»` });
 
   // --- each cell, and each row's completeness ---

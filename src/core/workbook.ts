@@ -8,7 +8,7 @@
 import { inputColumns, type Form } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import type { BoundCell, FilledForm } from "./filled";
-import { a1, type Grid, type RawCell } from "./grid";
+import { a1, columnLetters, type Grid, type RawCell } from "./grid";
 import { layoutForm, type SheetLayout } from "./layout";
 import { sortIssues, validateFilled } from "./validate";
 import type { Issue } from "./issues";
@@ -238,4 +238,52 @@ export function receivedFromGrids(source: string, sheets: readonly Grid[], forms
     return { source, ...(unit ? { unit } : {}), outcome: "unrecognised", reason, forms: [], issues: [] };
   }
   return { source, ...(unit ? { unit } : {}), outcome: "read", forms: filled, issues };
+}
+
+/** How a sheet of the open workbook (Excel, Google Sheets) is named as a source (status sheet, messages). */
+export function sheetSourceLabel(sheet: string): string {
+  return `Trang tính «${sheet}»`;
+}
+
+/**
+ * One consolidation source per chosen sheet of the open workbook (each sheet is one unit's
+ * report), rollup sheets left out. The unit: `units[sheet]` (the user's correction in the pane),
+ * else the form's own (template metadata or the sheet's unit cell), else the sheet's name.
+ */
+export function sourcesFromSheets(grids: readonly Grid[], forms: readonly Form[], units: Readonly<Record<string, string>> = {}): ReceivedSource[] {
+  const sources: ReceivedSource[] = [];
+  for (const grid of grids) {
+    if (isRollupSheet(grid)) continue;
+    const given = units[grid.sheet]?.trim();
+    const source = receivedFromGrids(sheetSourceLabel(grid.sheet), [grid], forms, given || undefined);
+    const named = given || source.forms.some((f) => f.unit?.trim());
+    sources.push(named ? source : { ...source, unit: grid.sheet, unitSource: "sheet" });
+  }
+  return sources;
+}
+
+/** A checked sheet as a host adapter (Excel, Google Sheets) reports it to the pane. */
+export interface SheetSummary {
+  sheet: string;
+  formId: string;
+  formTitle: string;
+  unit?: string;
+  errors: number;
+  warnings: number;
+  /** Letters of the hidden flags column, when the sheet has one (changes there are our marks). */
+  flagsColumn?: string;
+}
+
+/** The summary of a recognised sheet's analysis, with the flags column its marks went to. */
+export function sheetSummary(analysis: SheetAnalysis & { filled: FilledForm }, flagsCol: number | undefined): SheetSummary {
+  const errors = analysis.issues.filter((i) => i.severity === "error").length;
+  return {
+    sheet: analysis.sheet,
+    formId: analysis.filled.form.id,
+    formTitle: analysis.filled.form.title,
+    ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),
+    errors,
+    warnings: analysis.issues.length - errors,
+    ...(flagsCol !== undefined ? { flagsColumn: columnLetters(flagsCol) } : {}),
+  };
 }

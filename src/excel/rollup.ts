@@ -20,13 +20,11 @@
  * deletes the old ones. A failure on the way removes what was written and leaves the previous
  * rollup as it was (`restore`). A second run gives the same sheets under the same names.
  */
-import type { Form } from "../catalog/schema";
 import { consolidate, type Consolidation, type ConsolidateOptions } from "../core/consolidate";
 import type { Grid, RawCell } from "../core/grid";
-import { isRollupSheet, readRollupMarker, type RollupMarker, type RollupSheetKind } from "../core/rollup-layout";
+import { readRollupMarker, type RollupMarker, type RollupSheetKind } from "../core/rollup-layout";
 import { uniqueSheetName } from "../core/sheet-names";
 import type { ReceivedSource } from "../core/units";
-import { receivedFromGrids } from "../core/workbook";
 import type { ExcelFeatures } from "./features";
 import { writeSheets } from "./render";
 import { ACTION_BYTES, DEFAULT_REQUEST_BYTES } from "./request-size";
@@ -44,27 +42,7 @@ export async function readWorkbookSheets(context: Excel.RequestContext, names: r
   return (await readSheets(context, names, options)).map((r) => r.grid);
 }
 
-/** How a sheet of the open workbook is named as a source (status sheet, messages). */
-export function sheetSourceLabel(sheet: string): string {
-  return `Trang tính «${sheet}»`;
-}
-
-/**
- * One consolidation source per chosen sheet (each sheet is one unit's report), rollup sheets
- * left out. The unit: `units[sheet]` (the user's correction in the pane), else the form's own
- * (template metadata or the sheet's unit cell), else the sheet's name.
- */
-export function sourcesFromSheets(grids: readonly Grid[], forms: readonly Form[], units: Readonly<Record<string, string>> = {}): ReceivedSource[] {
-  const sources: ReceivedSource[] = [];
-  for (const grid of grids) {
-    if (isRollupSheet(grid)) continue;
-    const given = units[grid.sheet]?.trim();
-    const source = receivedFromGrids(sheetSourceLabel(grid.sheet), [grid], forms, given || undefined);
-    const named = given || source.forms.some((f) => f.unit?.trim());
-    sources.push(named ? source : { ...source, unit: grid.sheet, unitSource: "sheet" });
-  }
-  return sources;
-}
+export { sheetSourceLabel, sourcesFromSheets } from "../core/workbook";
 
 // ---------------------------------------------------------------------------------------------
 // The sheets the previous rollup wrote

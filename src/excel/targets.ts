@@ -13,21 +13,14 @@
  */
 import type { Form } from "../catalog/schema";
 import type { Area } from "../catalog/targets";
-import { targetMarks } from "../core/marks";
-import { targetReport, type TargetReport, type TargetReportOptions } from "../core/target-report";
-import { summariseByArea, type StatusCounts, type TargetResult } from "../core/targets";
+import { MARK_NOTES, targetMarks } from "../core/marks";
+import { notMetCells, targetReport, type TargetMarkCell, type TargetReport, type TargetReportOptions } from "../core/target-report";
+import { summariseByArea, type StatusCounts } from "../core/targets";
 import { readSheets, type ReadOptions } from "./read";
 import { queueMarks } from "./validate";
 
 /** A cell marked as short of a target, for the pane's list (click → `selectCell(sheet, address)`). */
-export interface TargetMark {
-  sheet: string;
-  address: string;
-  /** The result behind the mark: value, criterion, wording, source. */
-  result: TargetResult;
-  /** Vietnamese, what the pane shows for the cell: the target, the value and where the target comes from. */
-  note: string;
-}
+export type TargetMark = TargetMarkCell;
 
 export interface TargetCheck {
   /** Level evaluated (undefined: it could not be told — ask the user, pass `level`), sheets used, results, rating suggestions. */
@@ -40,14 +33,7 @@ export interface TargetCheck {
   degraded: string[];
 }
 
-function noteOf(r: TargetResult): string {
-  const source = [r.source.document, r.source.section].filter(Boolean).join(", ");
-  const value = r.valueText ? `: ${r.valueText}` : "";
-  return `Chưa đạt chỉ tiêu «${r.criterion}»${value}. ${r.wording} (${source}).`;
-}
-
-const PROTECTED_NOTE = (sheet: string) =>
-  `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô chưa đạt chỉ tiêu; danh sách vẫn có đủ trong ngăn bên phải.`;
+const PROTECTED_NOTE = MARK_NOTES.targets;
 
 /**
  * Evaluates the targets on the visible sheets and marks the cells short of one (see the header).
@@ -71,9 +57,7 @@ export async function checkTargets(
   const result: TargetCheck = { report, byArea: summariseByArea(report.results), marks: [], degraded: [] };
   if (!report.level) return result;
 
-  for (const r of report.results) {
-    if (r.status === "not-met" && r.sheet && r.address) result.marks.push({ sheet: r.sheet, address: r.address, result: r, note: noteOf(r) });
-  }
+  result.marks.push(...notMetCells(report.results));
   for (const read of reads) {
     const addresses = result.marks.filter((m) => m.sheet === read.name).map((m) => m.address);
     queueMarks(read, read.grid, targetMarks(addresses), ["T"], result.degraded, PROTECTED_NOTE(read.name));

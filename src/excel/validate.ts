@@ -6,24 +6,16 @@
  * would exceed Excel on the web's limit), and one write for the marks.
  */
 import type { Form } from "../catalog/schema";
-import { columnLetters, type Grid } from "../core/grid";
+import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
-import { FLAGS_HEADER, MARKED_ROWS, buildFlagColumn, issueMarks, markRules, type CellMark, type MarkKind } from "../core/marks";
+import { MARKED_ROWS, MARK_NOTES, findFlagsColumn, issueMarks, markRules, planMarks, type CellMark, type MarkKind } from "../core/marks";
 import { MARK_COLORS } from "../core/layout";
-import { analyseWorkbook } from "../core/workbook";
+import { analyseWorkbook, sheetSummary, type SheetSummary as CheckedSheetSummary } from "../core/workbook";
 import { readSheets, type ReadOptions, type SheetRead } from "./read";
 
-export interface SheetSummary {
-  sheet: string;
+export interface SheetSummary extends CheckedSheetSummary {
   /** The worksheet's id: stays when the sheet is renamed; a sheet deleted and made again has a new one. */
   sheetId: string;
-  formId: string;
-  formTitle: string;
-  unit?: string;
-  errors: number;
-  warnings: number;
-  /** Letters of the hidden flags column, when the sheet has one (changes there are our marks). */
-  flagsColumn?: string;
 }
 
 export interface ExcelValidation {
@@ -35,27 +27,10 @@ export interface ExcelValidation {
   degraded: string[];
 }
 
-/** Column index (0-based) of the flags column, if the sheet has one. */
-export function findFlagsColumn(grid: Grid): number | undefined {
-  const first = grid.cells[0] ?? [];
-  const col = first.findIndex((cell) => cell?.value === FLAGS_HEADER);
-  return col >= 0 ? col : undefined;
-}
-
-function lastColumn(grid: Grid): number {
-  return grid.cells.reduce((max, row) => Math.max(max, (row?.length ?? 0) - 1), 0);
-}
-
-/** The flags column as read, row-indexed ("" where empty). */
-function flagValues(grid: Grid, col: number): string[] {
-  return grid.cells.map((row) => {
-    const v = row?.[col]?.value;
-    return v === null || v === undefined ? "" : String(v);
-  });
-}
+export { findFlagsColumn } from "../core/marks";
 
 /**
- * Queues the marks of one sheet (core/marks): the flags column rewritten with `marks` for the
+ * Queues the marks of one sheet (core/marks `planMarks`): the flags column rewritten with `marks` for the
  * kinds in `replace`, the other kinds kept as read; written only when it changes. A sheet
  * without a flags column gets one, hidden, with the mark rules, when there is something to mark
  * — unless it is protected (then `protectedNote` goes to `degraded`). Returns the flags column
@@ -70,15 +45,14 @@ export function queueMarks(
   protectedNote: string,
 ): number | undefined {
   const { sheet } = read;
-  let flagsCol = findFlagsColumn(grid);
-  const existing = flagsCol === undefined ? [] : flagValues(grid, flagsCol);
-  if (flagsCol === undefined) {
-    if (!marks.length) return undefined; // nothing to mark and nothing to clear
+  const plan = planMarks(grid, marks, replace);
+  if (!plan) return undefined; // nothing to mark and nothing to clear
+  const { flagsCol } = plan;
+  if (plan.create) {
     if (read.protected) {
       degraded.push(protectedNote);
       return undefined;
     }
-    flagsCol = lastColumn(grid) + 2;
     const lastCol = flagsCol - 1;
     for (const rule of markRules(flagsCol)) {
       const format = sheet.getRangeByIndexes(0, 0, MARKED_ROWS + 1, lastCol + 1).conditionalFormats.add("Custom");
@@ -88,14 +62,11 @@ export function queueMarks(
     }
     sheet.getRangeByIndexes(0, flagsCol, 1, 1).columnHidden = true;
   }
-  // The whole flags column down to the last row that may hold an old mark.
-  const column = buildFlagColumn(marks, Math.max(grid.cells.length - 1, 0), replace, existing);
-  if (column.some((v, r) => v !== (existing[r] ?? ""))) sheet.getRangeByIndexes(0, flagsCol, column.length, 1).values = column.map((v) => [v]);
+  if (plan.column) sheet.getRangeByIndexes(0, flagsCol, plan.column.length, 1).values = plan.column.map((v) => [v]);
   return flagsCol;
 }
 
-const PROTECTED_NOTE = (sheet: string) =>
-  `Trang «${sheet}» đang được bảo vệ nên không tô màu được ô có vấn đề; danh sách vẫn có đủ trong ngăn bên phải.`;
+const PROTECTED_NOTE = MARK_NOTES.check;
 
 /**
  * Validates the sheets `only` names (names or ids), or every visible sheet when `only` is absent,
@@ -124,17 +95,7 @@ export async function validateWorkbook(context: Excel.RequestContext, forms: rea
       continue;
     }
     const flagsCol = queueMarks(reads[index], grids[index], issueMarks(analysis.issues), ["E", "W"], degraded, PROTECTED_NOTE(analysis.sheet));
-    const errors = analysis.issues.filter((i) => i.severity === "error").length;
-    result.sheets.push({
-      sheet: analysis.sheet,
-      sheetId: reads[index].id,
-      formId: analysis.filled.form.id,
-      formTitle: analysis.filled.form.title,
-      ...(analysis.filled.unit ? { unit: analysis.filled.unit } : {}),
-      errors,
-      warnings: analysis.issues.length - errors,
-      ...(flagsCol !== undefined ? { flagsColumn: columnLetters(flagsCol) } : {}),
-    });
+    result.sheets.push({ ...sheetSummary({ ...analysis, filled: analysis.filled }, flagsCol), sheetId: reads[index].id });
     result.issues.push(...analysis.issues);
   }
   await context.sync();

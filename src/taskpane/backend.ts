@@ -1,7 +1,9 @@
 /**
- * What the task pane's views talk to. Two implementations:
+ * What the task pane's views talk to. Three implementations:
  *
  *   ExcelBackend       (excel-backend.ts)      inside Excel: Office.js, the open workbook
+ *   SheetsBackend      (sheets-backend.ts)     inside Google Sheets' sidebar: google.script.run
+ *                      to the Apps Script server (src/sheets), the open spreadsheet
  *   StandaloneBackend  (standalone-backend.ts) outside Excel (a plain browser, LibreOffice users,
  *                      an Office too old for add-ins): an in-memory workspace of sheets that the
  *                      user opens from files and downloads as .xlsx
@@ -18,7 +20,7 @@ import type { TargetReport } from "../core/target-report";
 import type { StatusCounts } from "../core/targets";
 import type { Workspace } from "./workspace";
 
-export type BackendKind = "excel" | "standalone";
+export type BackendKind = "excel" | "sheets" | "standalone";
 
 /** Whether a step can run here, and if not, why (Vietnamese, says what to do instead). */
 export type Availability = { ready: true } | { ready: false; message: string };
@@ -156,6 +158,8 @@ export interface RollupProgress {
   /** Index of `file` in the request's files. */
   index?: number;
   status?: FileReadStatus;
+  /** Google Sheets: the output is being written piece by piece (`done` of `total` pieces). */
+  stage?: "writing";
 }
 
 export type FileStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "undecided" | "other-period" | "duplicate" | "missing";

@@ -1,6 +1,8 @@
 /**
  * Start-up: which backend the pane runs on, and the guards office.js needs in a plain browser.
  *
+ * - `google.script.run` defined (the sidebar of the Google Sheets add-on, served by HtmlService,
+ *   which loads no office.js) → SheetsBackend;
  * - `Office` undefined (office.js could not be loaded: closed network, CDN unreachable) →
  *   standalone at once;
  * - `Office.onReady` not resolving within BOOT_TIMEOUT_MS → standalone (the pane never stays blank);
@@ -9,11 +11,12 @@
 import type { Backend } from "./backend";
 import { ExcelBackend } from "./excel-backend";
 import { hostFeatures, hostInfo } from "../excel/features";
+import { SheetsBackend, type ScriptRun } from "./sheets-backend";
 import { StandaloneBackend } from "./standalone-backend";
 
 export const BOOT_TIMEOUT_MS = 3000;
 
-export type BootReason = "excel" | "no-office" | "timeout" | "no-host" | "other-host" | "error";
+export type BootReason = "excel" | "sheets" | "no-office" | "timeout" | "no-host" | "other-host" | "error";
 
 export interface Boot {
   backend: Backend;
@@ -25,6 +28,15 @@ export interface Boot {
 interface GuardedWindow {
   OsfOptOut?: unknown;
   Office?: typeof Office;
+  google?: { script?: { run?: ScriptRun } };
+}
+
+/** The Sheets backend when the page is the add-on's sidebar (google.script.run is there). */
+export function sheetsBoot(win: Window & GuardedWindow = window as Window & GuardedWindow): Boot | undefined {
+  const script = win.google?.script;
+  if (!script?.run) return undefined;
+  // google.script.run hands out a fresh runner per property access: read it per call.
+  return { backend: new SheetsBackend(() => script.run as ScriptRun), reason: "sheets" };
 }
 
 /**
@@ -78,6 +90,8 @@ function supports(minor: number): boolean {
 }
 
 export async function boot(timeoutMs = BOOT_TIMEOUT_MS): Promise<Boot> {
+  const sheets = sheetsBoot();
+  if (sheets) return sheets;
   const office = (window as Window & GuardedWindow).Office;
   if (!office || typeof office.onReady !== "function") return { backend: new StandaloneBackend(), reason: "no-office" };
   let info: { host: Office.HostType | null } | "timeout";

@@ -22,8 +22,7 @@ import { consolidationComplete, consolidationCounts, consolidationSummary } from
 import { targetReport, type TargetReport } from "../core/target-report";
 import { summariseByArea, type StatusCounts } from "../core/targets";
 import { UNIT_STATUS_LABELS, type ReceivedSource } from "../core/units";
-import { analyseWorkbook } from "../core/workbook";
-import { sourcesFromSheets } from "../excel/rollup";
+import { analyseWorkbook, sourcesFromSheets, type SheetSummary } from "../core/workbook";
 import type { TargetCheck } from "../excel/targets";
 import type { ExcelValidation } from "../excel/validate";
 import type { Budget } from "../xlsx/limits";
@@ -80,8 +79,11 @@ export function checkGrids(grids: readonly Grid[]): CheckReport {
   return totals(sheets, []);
 }
 
-/** Kiểm tra as src/excel/validate reports it (the cells are also marked in the workbook). */
-export function checkFromExcel(v: ExcelValidation): CheckReport {
+/** What a host adapter's Kiểm tra reports (src/excel/validate, src/sheets/validate): Excel's sheets also carry their id. */
+export type HostValidation = Omit<ExcelValidation, "sheets"> & { sheets: SheetSummary[] };
+
+/** Kiểm tra as src/excel/validate (or src/sheets/validate) reports it (the cells are also marked in the workbook). */
+export function checkFromExcel(v: HostValidation): CheckReport {
   const sheets: CheckedSheet[] = v.sheets.map((s) => {
     const form = FORMS.find((f) => f.id === s.formId);
     const issues = v.issues.filter((i) => i.sheet === s.sheet);

@@ -253,6 +253,8 @@ export class Workspace {
     if (layout) {
       const index = layout.cells.findIndex((c) => c.row === at.row && c.col === at.col);
       const lc = index >= 0 ? layout.cells[index] : undefined;
+      if (lc?.style === "notApplicable")
+        throw new EditRefused(`Ô ${cell}: ${String(lc.value ?? "dòng này không áp dụng cho cấp của đơn vị").toLocaleLowerCase("vi")} — đơn vị không báo cáo dòng này. Chỉ nhập vào các ô nền vàng nhạt.`);
       if (!lc || STYLES[lc.style].locked) {
         throw new EditRefused(
           `Ô ${cell} không nhận số liệu (tiêu đề, nhãn dòng hoặc dòng tổng tự tính). Chỉ nhập vào các ô nền vàng nhạt.`,

@@ -135,6 +135,8 @@ const PL8_FILE = join(dir, "kbang-tong-ket-2011-2020.xlsx");
 const NO_LEVEL_FILE = join(dir, "khong-ro-cap.xlsx");
 const COMMUNE_FILE = join(dir, "quang-nham-phu-luc-3.xlsx");
 const PROVINCE_ROLLUP = join(dir, "tong-hop-tinh.xlsx");
+/** The commune targets measured by the periodic statistics form (a commune form since 1/7/2025). */
+const PERIODIC_XA = selectTargets(TARGETS, { level: "xa" }).filter((t) => t.metric?.form === BCDK.id).map((t) => t.id);
 /** Quảng Nhâm's own ratings of the 16 goals (seed 002's Phụ lục 3): four goals Không đạt. */
 const QUANG_NHAM_SHORT = [2, 6, 12, 13];
 
@@ -402,7 +404,11 @@ describe("(b) a rollup of three communes, evaluated target by target", () => {
       ["nq30c.xa.11.mot-cua-dien-tu", mean("oneStop"), (v) => v >= 100, PL7, "tl-ho-so-mot-cua-dien-tu", true], // "100% …": 99
       ["nq30c.xa.13.van-ban-dien-tu", mean("documents"), (v) => v >= 90, PL7, "tl-vb-dien-tu", true],
     ];
-    expect(json.results.filter((x) => !x.selfAssessment).map((x) => x.target)).toEqual(cases.map((c) => c[0]));
+    expect(json.results.filter((x) => x.status === "met" || x.status === "not-met").map((x) => x.target)).toEqual(cases.map((c) => c[0]));
+    // the 2025 commune targets measured by the periodic form: this rollup has no periodic form — no data, the form named
+    expect(json.results.filter((x) => x.status === "no-data" && !x.selfAssessment).map((x) => [x.target, x.reason, x.form])).toEqual(
+      PERIODIC_XA.map((id) => [id, "form-missing", BCDK.id]),
+    );
     for (const [id, value, rule, f, row, approximate] of cases) {
       const x = r.get(id)!;
       expect({ id, status: x.status, approximate: x.approximate }).toEqual({ id, status: rule(value) ? "met" : "not-met", approximate });
@@ -599,10 +605,13 @@ describe("(e) a commune: its own Phụ lục 3, and a province's rollup of its c
       // no suggestion can be computed from a Phụ lục 3 alone: the reason is given instead
       expect(rest).toMatch(/^chưa gợi ý được: .*cần tự đánh giá/);
     }
-    // nothing sends the commune to the district's appendices
-    expect(flat).not.toMatch(/tk2011-2020\.huyen|Phụ lục [1-8] «|Chưa có số liệu: không có/);
+    // nothing sends the commune to the district's appendices; what lacks data is its own periodic report
+    expect(flat).not.toMatch(/tk2011-2020\.huyen|Phụ lục [1-8] «/);
     for (const f of [PL1, PL7]) expect(flat).not.toContain(f.title);
-    expect(flat).toContain("Chưa có số liệu 0");
+    expect(flat).toContain(`Chưa có số liệu ${PERIODIC_XA.length}`);
+    const noData = flat.split("\n").filter((l) => l.includes("Chưa có số liệu: không có"));
+    expect(noData).toHaveLength(PERIODIC_XA.length);
+    for (const l of noData) expect(l).toContain(`không có ${BCDK.appendix} «${BCDK.title}»`);
     for (const l of out.split("\n")) expect(l.length).toBeLessThanOrEqual(100);
   });
 
@@ -617,7 +626,9 @@ describe("(e) a commune: its own Phụ lục 3, and a province's rollup of its c
     }
     for (const id of ["nq30c.xa.02.hai-long", "nq30c.xa.05.hai-long", "nq30c.xa.08.van-ban-dien-tu", "nq30c.xa.11.mot-cua-dien-tu", "nq30c.xa.13.van-ban-dien-tu"])
       expect(byId(json).get(id)).toMatchObject({ status: "no-data", selfAssessment: true, reason: "form-not-filled", form: null, value: null });
-    expect(json.results.filter((r) => r.status !== "no-data" || !r.selfAssessment)).toEqual([]);
+    expect(json.results.filter((r) => r.status !== "no-data")).toEqual([]);
+    expect(PERIODIC_XA).toEqual(expect.arrayContaining(["par.dung-han-xa", "par.ho-so-toan-trinh-80"]));
+    expect(json.results.filter((r) => !r.selfAssessment).map((r) => [r.target, r.reason, r.form])).toEqual(PERIODIC_XA.map((id) => [id, "form-missing", BCDK.id]));
     expect((json as unknown as { summary: { ratings: { rows: number; dat: number; khongDat: number } } }).summary.ratings).toMatchObject({ rows: 16, dat: 12, khongDat: 4 });
   });
 

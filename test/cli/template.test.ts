@@ -14,12 +14,20 @@ describe("cchc forms", () => {
   it("lists every form of the catalogue as JSON with the documented fields", async () => {
     const { code, out } = await run("forms", "--json");
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { forms: { id: string; title: string; level: string; columns: { id: string; label: string }[]; rows: { id: string; stt: string; label: string; kind: string }[] }[] };
+    type Json = { id: string; title: string; level: string; levels: string[]; columns: { id: string; label: string }[]; rows: { id: string; stt: string; label: string; kind: string; levels: string[] }[] };
+    const json = JSON.parse(out) as { forms: Json[] };
     expect(json.forms.map((f) => f.id)).toEqual(FORMS.map((f) => f.id));
     const pl3 = json.forms.find((f) => f.id === "tk2011-2020.huyen.pl3")!;
     expect(pl3.title).toBe("THÔNG KÊ CÁC CHỈ TIÊU TẠI LĨNH VỰC CẢI CÁCH THỦ TỤC HÀNH CHÍNH");
     expect(pl3.columns.map((c) => c.label)).toContain("Năm 2020 (Tính đến 31/3)");
-    expect(pl3.rows[0]).toEqual({ id: expect.any(String), stt: "1", label: "Tổng số TTHC", kind: "count" });
+    expect(pl3.rows[0]).toEqual({ id: expect.any(String), stt: "1", label: "Tổng số TTHC", kind: "count", levels: ["huyen", "xa"] });
+    // the periodic statistics form is filled by communes too; the rows a commune does not report say so
+    const periodic = json.forms.find((f) => f.id === "bao-cao-dinh-ky.thong-ke")!;
+    expect(periodic.levels).toEqual(["tinh", "huyen", "xa"]);
+    const levelsOf = (label: string) => periodic.rows.find((r) => r.label === label)!.levels;
+    expect(levelsOf("Số TTHC cấp huyện:")).toEqual(["tinh", "huyen"]);
+    expect(levelsOf("Số TTHC cấp sở:")).toEqual(["tinh"]);
+    expect(levelsOf("Số TTHC cấp xã:")).toEqual(["tinh", "huyen", "xa"]);
   });
 
   it("prints a readable list grouped by document without --json", async () => {

@@ -71,6 +71,22 @@ describe("blank means not reported", () => {
     expect(outcome(parse("x", "flag01"))).toBe("invalid:not_a_flag");
   });
 
+  test.each(["Không áp dụng cho cấp xã", "không áp dụng", "KHONG AP DUNG cho cap huyen"])(
+    "«%s» (printed by a template in the rows of other levels, or typed) is not applicable: blank but answered, in every kind but text",
+    (typed) => {
+      for (const kind of ["count", "percent", "decimal", "flag01", "coded", "status"] as const) {
+        const p = parse(typed, kind, kind === "coded" ? coded : plain);
+        expect({ kind, p }).toEqual({ kind, p: { type: "blank", text: typed, marker: typed } });
+      }
+      expect(outcome(parse(typed, "text"))).toBe(`text:${typed}`);
+    },
+  );
+
+  test("other words starting with «Không» are no marker: «Không có» in a count is not a number, «Không đạt» a rating", () => {
+    expect(outcome(parse("Không có", "count"))).toBe("invalid:not_a_number");
+    expect(outcome(parse("Không đạt", "status"))).toBe("status:khong-dat");
+  });
+
   test("'x' in a text cell is text, '-' is blank", () => {
     expect(outcome(parse("x", "text"))).toBe("text:x");
     expect(outcome(parse("-", "text"))).toBe("blank");

@@ -306,6 +306,33 @@ describe("no data and self-assessment: never met by default", () => {
     expect(evaluateTarget(target("nq30c.huyen.03.sap-xep"), valuesFromFilled(full))).toMatchObject({ status: "self-assessment", reason: "qualitative" });
   });
 
+  test("a commune: each 2023-2025 target it carries out and no row measures says where to find the figure", () => {
+    const commune = selectTargets(TARGETS, { level: "xa", programme: "par-sipas-2023-2025", includeAlternatives: true });
+    const self = commune.filter((t) => !t.metric);
+    expect(self.length).toBeGreaterThan(10);
+    for (const t of self) {
+      const r = evaluateTarget(t, valuesFromFilled(periodic({})));
+      expect({ id: t.id, status: r.status, hint: typeof r.howToAssess }).toEqual({ id: t.id, status: "self-assessment", hint: "string" });
+      expect(r.message).toBe(`Cần tự đánh giá: không có dòng nào của các biểu mẫu đo chỉ tiêu này. ${t.howToAssess}`);
+    }
+    // a measured target has no such hint, met or not
+    const measuredHere = evaluateTarget(target("par.dung-han-xa"), valuesFromFilled(periodic({ "tl-dung-hen-xa": 99.5 })));
+    expect(measuredHere).toMatchObject({ status: "met", value: 99.5 });
+    expect(measuredHere.howToAssess).toBeUndefined();
+  });
+
+  test("a commune's own figures measure the commune targets; the district's offices and counts stay district targets", () => {
+    const commune = selectTargets(TARGETS, { level: "xa", programme: "par-sipas-2023-2025" }).filter((t) => t.metric).map((t) => t.id);
+    expect(commune).toEqual(expect.arrayContaining(["par.dung-han-xa", "par.ho-so-toan-trinh-80", "par.bien-che-hanh-chinh", "par.mot-cua"]));
+    for (const id of ["par.dung-han-huyen", "par.kiem-tra-30", "par.lien-thong-cung-cap", "par.giam-sncl", "par.doi-thoai", "par.mot-cua-xa"]) expect(commune).not.toContain(id);
+    // every row a commune target reads is a row a commune reports
+    for (const id of commune) {
+      const m = findTarget(id)!.metric!;
+      const rows = m.type === "row" ? [m.row] : m.type === "sum" ? m.rows : [...m.numerator, ...m.denominator];
+      for (const row of rows) expect({ id, row, levels: BCDK.rows.find((r) => r.id === row)!.levels ?? BCDK.levels }).toEqual({ id, row, levels: expect.arrayContaining(["xa"]) });
+    }
+  });
+
   test("nothing is met on an empty report", () => {
     for (const level of ["tinh", "huyen", "xa"] as const) {
       const results = evaluateTargets(valuesFromFilled([]), TARGETS, { level });

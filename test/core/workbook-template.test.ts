@@ -10,8 +10,10 @@ import type { Form } from "../../src/catalog/schema";
 import type { Grid } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { recogniseSheet } from "../../src/core/recognise";
+import { validateFilled } from "../../src/core/validate";
 import { bindTemplate, receivedFromGrids } from "../../src/core/workbook";
 import { readWorkbook } from "../../src/xlsx/read";
+import { templateWorkbook } from "../../src/xlsx/templates";
 import { TemplateFiller, type UnitValues } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
 
@@ -70,6 +72,25 @@ describe("a template as written is bound from its layout, as recognition would b
         checked++;
       }
     expect(checked).toBe(HEADERS.length * SENT.length);
+  });
+
+  it("a template made for a commune — rows of other levels marked «Không áp dụng cho cấp xã» — is bound the same, and validates clean", async () => {
+    const forms = SENT.filter((f) => f.levels.includes("xa") && f.levels.length > 1 && f.rows.some((r) => r.levels && !r.levels.includes("xa")));
+    expect(forms.map((f) => f.id)).toContain("bao-cao-dinh-ky.thong-ke");
+    const read = readWorkbook(await templateWorkbook(forms, { unit: "UBND xã Ia Pa", period: "Quý III năm 2025" }), "xa.xlsx");
+    if (!read.ok) throw new Error(read.reason);
+    for (const [k, grid] of read.sheets.entries()) {
+      const marks = grid.cells.flat().filter((c) => c?.value === "Không áp dụng cho cấp xã").length;
+      expect({ form: forms[k].id, marked: marks > 0 }).toEqual({ form: forms[k].id, marked: true });
+      const fast = bindTemplate(grid, FORMS);
+      const slow = recogniseSheet(grid, FORMS);
+      expect(slow.status).toBe("recognised");
+      if (slow.status !== "recognised") continue;
+      expect({ sheet: grid.sheet, issues: slow.issues }).toEqual({ sheet: grid.sheet, issues: [] });
+      expect(fast).toEqual(slow.filled);
+      // the marks are no answer: the blank template is one «form is blank» warning
+      expect(validateFilled(fast!, { level: "xa" }).map((i) => i.code)).toEqual(["form_blank"]);
+    }
   });
 
   it("the received workbook lists the same forms, units and periods either way", () => {

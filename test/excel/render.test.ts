@@ -26,12 +26,16 @@ function toInsert(forms: readonly Form[]): FormToInsert[] {
   return forms.map((form) => ({ name: defaultSheetName(form), layout: layoutForm(form) }));
 }
 
-async function insert(forms: readonly Form[], options: StandInOptions = {}) {
+async function insert(forms: readonly Form[], options: StandInOptions = {}, extra: FormToInsert[] = []) {
   const standIn = createStandIn(options);
-  const items = toInsert(forms);
+  const items = [...toInsert(forms), ...extra];
   const result = await insertForms(standIn.context, items, standIn.features);
   return { ...standIn, items, result };
 }
+
+/** A commune's template of the periodic form: the rows a commune does not report are marked «Không áp dụng cho cấp xã». */
+const PERIODIC = FORMS.find((f) => f.id === "bao-cao-dinh-ky.thong-ke")!;
+const COMMUNE_TEMPLATE: FormToInsert = { name: "Phụ lục xã Ia Pa", layout: layoutForm(PERIODIC, { unit: "UBND xã Ia Pa" }) };
 
 /** A form with a row that is the sum of its sub-items (a total the sheet computes). */
 function formWithTotal(): Form {
@@ -143,6 +147,24 @@ describe("protection", () => {
       expect(sheet.cell(layout.unitCell.row, layout.unitCell.col).locked).toBe(false);
       expect(sheet.cell(layout.periodCell.row, layout.periodCell.col).locked).toBe(false);
     });
+  });
+
+  test("a commune's template: the rows it does not report read «Không áp dụng cho cấp xã», locked; its own rows take input", async () => {
+    const { workbook, result } = await insert([], {}, [COMMUNE_TEMPLATE]);
+    const sheet = workbook.sheet(result.sheets[0].name);
+    const layout = COMMUNE_TEMPLATE.layout;
+    const col = layout.colIndex.get("so-lieu")!;
+    const looks = PERIODIC.rows
+      .filter((r) => r.kind !== "heading" && !r.relation)
+      .map((r) => {
+        const cell = sheet.cell(layout.rowIndex.get(r.id)!, col);
+        return [r.id, cell.value ?? null, cell.locked];
+      });
+    const notCommune = PERIODIC.rows.filter((r) => r.levels && !r.levels.includes("xa")).map((r) => r.id);
+    expect(notCommune.length).toBeGreaterThan(5);
+    expect(looks).toEqual(
+      PERIODIC.rows.filter((r) => r.kind !== "heading" && !r.relation).map((r) => (notCommune.includes(r.id) ? [r.id, "Không áp dụng cho cấp xã", true] : [r.id, null, false])),
+    );
   });
 
   test("after insertion a value can be typed into an input cell, but a label or a total cannot be overwritten", async () => {
@@ -269,14 +291,14 @@ describe("the sheet written through Office.js equals the .xlsx template", () => 
   let bytes: Uint8Array;
 
   beforeAll(async () => {
-    standIn = await insert(FORMS); // the newest Excel: every feature on
+    standIn = await insert(FORMS, {}, [COMMUNE_TEMPLATE]); // the newest Excel: every feature on
     bytes = await writeTemplates(standIn.result.sheets.map(({ name }, i) => ({ name, layout: standIn.items[i].layout })));
     workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   });
 
   const each = (fn: (office: SheetState, ws: ExcelJsInternals, layout: SheetLayout, name: string) => void) => {
-    expect(standIn.result.sheets).toHaveLength(FORMS.length);
+    expect(standIn.result.sheets).toHaveLength(FORMS.length + 1);
     standIn.result.sheets.forEach(({ name }, i) => {
       const ws = workbook.getWorksheet(name) as ExcelJsInternals | undefined;
       expect(ws).toBeDefined();

@@ -491,6 +491,30 @@ describe("StandaloneBackend", () => {
     for (const r of outcome.report.results) if (r.status === "met") expect(r.value).not.toBeNull();
   });
 
+  test("Chỉ tiêu on a commune's periodic report: checked at commune level without asking, on its own figures; its template refuses the district rows", async () => {
+    const backend = new StandaloneBackend();
+    const id = "bao-cao-dinh-ky.thong-ke";
+    const [inserted] = (await backend.insertForms({ formIds: [id], unit: "UBND xã Ia Pa", period: "Quý III năm 2025" })).sheets;
+    const at = (row: string) => cellOf(id, row);
+    const typed: Record<string, string> = { "tl-dung-hen-xa": "98,5", "tl-hs-md4": "85", "nv-de-ra": "10", "nv-hoan-thanh": "10" };
+    for (const [row, value] of Object.entries(typed)) backend.workspace.setCell(inserted.name, at(row), value);
+    // the district's row reads «Không áp dụng cho cấp xã» and takes no input
+    expect(() => backend.workspace.setCell(inserted.name, at("tl-dung-hen-huyen"), "97")).toThrow(EditRefused);
+    expect(() => backend.workspace.setCell(inserted.name, at("tl-dung-hen-huyen"), "97")).toThrow(/không áp dụng cho cấp xã — đơn vị không báo cáo dòng này/);
+    const outcome = await backend.targets();
+    expect(outcome.status).toBe("done");
+    if (outcome.status !== "done") return;
+    expect(outcome.report.level).toBe("xa");
+    const r = (target: string) => outcome.report.results.find((x) => x.target === target)!;
+    expect(r("par.dung-han-xa")).toMatchObject({ status: "not-met", value: 98.5, address: at("tl-dung-hen-xa") }); // "Trên 99%"
+    expect(r("par.ho-so-toan-trinh-80")).toMatchObject({ status: "met", value: 85 }); // "Trên 80%"
+    expect(r("par.hoan-thanh-ke-hoach")).toMatchObject({ status: "met", value: 100 });
+    expect(r("par.so-hoa-xa")).toMatchObject({ status: "self-assessment" });
+    expect(r("par.so-hoa-xa").message).toContain("Hệ thống thông tin giải quyết TTHC");
+    expect(outcome.report.results.some((x) => x.target === "par.dung-han-huyen")).toBe(false);
+    for (const x of outcome.report.results) if (x.status === "met") expect(x.value).not.toBeNull();
+  });
+
   test("the template grid computes the layout's own total formula, blank while no part is reported", () => {
     const layout = layoutForm(findForm(PL3)!);
     const grid = gridFromLayout("x", layout);

@@ -27,21 +27,16 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import webpack from "webpack";
 import { FORMS, findForm } from "../../src/catalog";
-import { a1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
 import { defaultSheetName } from "../../src/core/sheet-names";
-import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import type { WorkbookState } from "../support/standin/workbook-state";
+import { cellOf, PART, PL1, PL3, PL3_SHEET, PL8, receivedFile, SUMMED } from "../support/pl3-scenario";
 import { axe, buildProduction, launch, openPane, ROOT, screenshot, serious, serve } from "./browser";
 
 const OUT_DIR = "test-output/pane-excel";
 const OUT = join(ROOT, OUT_DIR);
 const STANDIN_OUT = join(ROOT, "test-output", "pane-excel-standin");
 
-const PL1 = "tk2011-2020.huyen.pl1";
-const PL3 = "tk2011-2020.huyen.pl3";
-const PL8 = "tk2011-2020.huyen.pl8";
-const PL3_SHEET = defaultSheetName(findForm(PL3)!); // "Phụ lục 3"
 const DISTRICT = FORMS.filter((f) => f.family === "tk2011-2020.huyen");
 
 let server: Server;
@@ -93,19 +88,6 @@ afterAll(async () => {
 });
 
 
-/** The cell of a form's row in a value column (A1, as the template lays it out). */
-function cellOf(formId: string, rowId: string, columnId?: string): string {
-  const form = findForm(formId)!;
-  const layout = layoutForm(form);
-  const column = columnId ?? form.columns.find((c) => c.role === "value")!.id;
-  return a1(layout.rowIndex.get(rowId)!, layout.colIndex.get(column)!);
-}
-
-const pl3 = findForm(PL3)!;
-/** A count of PL3 the rollup sums across units; the first part of a total row. */
-const SUMMED = cellOf(PL3, pl3.rows.find((r) => r.kind === "count" && !r.relation && (!r.rollup || r.rollup.type === "sum"))!.id);
-const PART = cellOf(PL3, pl3.rows.find((r) => r.relation?.type === "sum" && r.kind === "count")!.relation!.of[0]);
-
 // ---- the workbook in the page, through the stand-in ----------------------------------------------
 
 type PageWindow = Window & { cchcStandIn: { workbook: WorkbookState } };
@@ -130,13 +112,6 @@ function selection(page: Page): Promise<{ sheet: string; address: string } | und
   });
 }
 
-/** A unit's filled PL3, as the standalone mode downloads it (a received file). */
-async function receivedFile(unit: string, value: number): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const backend = new StandaloneBackend();
-  await backend.insertForms({ formIds: [PL3], unit, period: "Năm 2020" });
-  backend.workspace.setCell(PL3_SHEET, SUMMED, String(value));
-  return { name: `${unit}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from((await backend.download!()).bytes) };
-}
 
 /** Waits until `read` gives `expected` (the pane acts on Excel asynchronously), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T, ms = 5_000): Promise<void> {

@@ -3,9 +3,10 @@
  * arranged directly in the stand-in's model (fast, no request recorded), so that only what the
  * code under test does goes through the office-js client and its limits.
  */
-import type { Form } from "../../src/catalog";
+import { rowAppliesAt, type Form } from "../../src/catalog";
 import { a1 } from "../../src/core/grid";
 import { layoutForm } from "../../src/core/layout";
+import { reportLevel } from "../../src/core/levels";
 import { insertForms } from "../../src/excel/render";
 import type { StandIn } from "./excel-standin";
 
@@ -18,7 +19,8 @@ export function summedCount(form: Form) {
 
 /**
  * Adds one template of `form` per unit (sheet named like the unit, the unit in its header) and
- * fills every input count of the first value column with `value(unit index, row index)`.
+ * fills every input count of the first value column with `value(unit index, row index)` — the rows
+ * of the unit's level: the template locks the others ("Không áp dụng cho cấp …", core/layout).
  * Returns the sheet names.
  */
 export async function unitSheets(standIn: StandIn, form: Form, units: readonly string[], value: (unit: number, row: number) => number = (u, r) => u + r + 1): Promise<string[]> {
@@ -29,8 +31,9 @@ export async function unitSheets(standIn: StandIn, form: Form, units: readonly s
   const col = layout.colIndex.get(column.id)!;
   inserted.sheets.forEach(({ name }, u) => {
     const sheet = arrange.workbook.worksheets.getItem(name);
+    const level = reportLevel(form, units[u]);
     form.rows.forEach((row, r) => {
-      if (row.kind !== "count" || row.relation) return;
+      if (row.kind !== "count" || row.relation || !rowAppliesAt(row, level)) return;
       sheet.getRange(a1(layout.rowIndex.get(row.id)!, col)).values = [[value(u, r)]];
     });
   });

@@ -19,13 +19,27 @@ import { MAY_DIFFER } from "./reasons";
  * - Most relations here are between figures counted at different moments (a stock at the report date, a
  *   flow over the period) or from different lists (the province's catalogue, the portals): warnings (see
  *   "Errors and warnings" in ../schema). The one error-level relation is 3.1.3 = the three levels.
+ * - Levels: the province's template, filled by the province, its departments, the (former) districts and,
+ *   since 1/7/2025, by every commune reporting straight to the province. Each row that does not exist for a
+ *   commune says why beside it (`levels: NOT_XA`, note): a commune has no departments (sở), no district-level
+ *   procedures or offices of its own, and runs none of the province-wide systems of section 7; it does have
+ *   its own plan, procedures "cấp xã", one-stop shop, records, cadres, offices and public service units.
+ *   Rows of other levels are left out of sums and rules there; a value typed in one is a `wrong_level`
+ *   warning and is not consolidated (core/validate, core/rollup); a template made for a commune prints
+ *   "Không áp dụng cho cấp xã" in them (core/layout).
  */
 
 const SEED = "003_3039f05a02a1cf95.txt";
 const DVT = (text: string) => ({ "don-vi-tinh": text });
 
 const SHARED_TTHC =
-  "every district (and every commune) applies the same province-announced list of procedures, so the count is common to all units; never summed";
+  "every district applies the same province-announced lists of procedures (district- and commune-level), every commune the same list of commune-level procedures, so the count is common to the units of a level; never summed";
+/** Rows that do not exist in a commune's report (each says why in its note). */
+const NOT_XA: FormInput["levels"] = ["tinh", "huyen"];
+/** Why the public service unit rows (4.3, 5.1.2, 5.2.4-5.2.5, 5.4.4, 6.x) are commune rows too. */
+const SNCL_XA =
+  "A commune row too: since 1/7/2025 a commune manages public service units of its own (e.g. the public preschools, primary and " +
+  "lower-secondary schools formerly under the district); a commune with none types 0. Summed across communes (each counts its own units).";
 const CUMULATIVE_NOTE = "Printed \"(lũy kế đến thời điểm báo cáo)\": a running total to the report date, never added across periods.";
 
 export const forms: FormInput[] = [
@@ -34,11 +48,11 @@ export const forms: FormInput[] = [
     version: 1,
     family: "bao-cao-dinh-ky",
     familyTitle: "Báo cáo CCHC định kỳ (quý, 6 tháng, năm)",
-    levels: ["tinh", "huyen"],
+    levels: ["tinh", "huyen", "xa"],
     source: { seed: SEED, section: "Phụ lục" },
     appendix: "Phụ lục",
     title: "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC QUÝ I NĂM 2021",
-    attachedTo: "(Kèm theo Báo cáo số …/BC-UBND ngày …/…/… của UBND huyện)",
+    attachedTo: "(Kèm theo Báo cáo số …/BC-UBND ngày …/…/… của UBND …)",
     sttHeader: "STT",
     labelHeader: "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
     columns: [
@@ -66,7 +80,11 @@ export const forms: FormInput[] = [
       {
         id: "tong-don-vi", stt: "1.2.1", label: "Tổng số phòng chuyên môn, đơn vị, địa phương", kind: "count",
         unit: "cơ quan, đơn vị", parent: "kiem-tra-cchc", printed: DVT("Cơ quan, đơn vị"),
-        note: "\"phòng chuyên môn\" is the district wording; a province-level unit reads it as its departments, units and localities.",
+        note:
+          "\"phòng chuyên môn\" is the district wording; a province-level unit reads it as its departments, units and localities, a " +
+          "commune as its own offices (since 1/7/2025 a commune's People's Committee has offices, phòng, of its own) and public service " +
+          "units. Kept for communes, unlike the 2011-2020 district Phụ lục 1 (\"a commune does not inspect\"): those offices and units did " +
+          "not exist under a commune then. Summed across units (each counts its own).",
       },
       {
         id: "don-vi-da-kiem-tra", stt: "1.2.2", label: "Số phòng chuyên môn, đơn vị, địa phương đã kiểm tra", kind: "count",
@@ -86,7 +104,10 @@ export const forms: FormInput[] = [
       },
       {
         id: "nv-duoc-giao", stt: "1.3.1", label: "Tổng số nhiệm vụ được giao", kind: "count", unit: "nhiệm vụ",
-        parent: "nv-tinh-giao", note: "The \"Đơn vị tính\" cell is blank in the seed (1.3.1-1.3.3); unit taken from the meaning.",
+        parent: "nv-tinh-giao",
+        note:
+          "The \"Đơn vị tính\" cell is blank in the seed (1.3.1-1.3.3); unit taken from the meaning. A commune row too: since 1/7/2025 " +
+          "the province assigns tasks to its communes directly. Summed across units (each unit's own tasks).",
       },
       {
         id: "nv-giao-dung-han", stt: "1.3.2", label: "Số nhiệm vụ đã hoàn thành đúng hạn", kind: "count", unit: "nhiệm vụ",
@@ -103,6 +124,7 @@ export const forms: FormInput[] = [
       {
         id: "so-phieu-khao-sat", stt: "1.4.1", label: "Số lượng phiếu khảo sát", kind: "count", unit: "phiếu",
         parent: "khao-sat", printed: DVT("Số lượng"),
+        note: "A commune counts the forms collected about its own services (SIPAS is surveyed at each one-stop shop); summed across units.",
       },
       {
         id: "hinh-thuc-khao-sat", stt: "1.4.2", label: "Hình thức khảo sát", kind: "coded", parent: "khao-sat",
@@ -131,7 +153,10 @@ export const forms: FormInput[] = [
       },
       {
         id: "vbqppl-kiem-tra", stt: "2.2", label: "Số VBQPPL đã kiểm tra theo thẩm quyền", kind: "count", unit: "văn bản",
-        parent: "cai-cach-the-che", printed: DVT("Văn bản"),
+        parent: "cai-cach-the-che", printed: DVT("Văn bản"), levels: NOT_XA,
+        note:
+          "Not a commune row: checking documents \"theo thẩm quyền\" is done by the level above on the documents of the levels below " +
+          "(as in the 2011-2020 district Phụ lục 2); a commune has no level below it. Its own documents reviewed are 2.3.",
       },
       {
         id: "vbqppl-ra-soat", stt: "2.3", label: "Số VBQPPL đã rà soát", kind: "count", unit: "văn bản",
@@ -166,6 +191,9 @@ export const forms: FormInput[] = [
           why: "the procedures in force split by the level that handles them (department / district / commune); the copy: 487 = 315 + 172",
         },
         rollup: { type: "shared", why: SHARED_TTHC },
+        note:
+          "Each level totals the parts that exist for it: a province the three, a district cấp huyện + cấp xã (cấp sở is province-only), " +
+          "a commune cấp xã alone (as a commune does in the 2011-2020 district Phụ lục 3).",
       },
       {
         id: "tthc-cap-so", stt: "Trong đó", label: "Số TTHC cấp sở:", kind: "count", unit: "thủ tục", parent: "tong-tthc",
@@ -175,7 +203,10 @@ export const forms: FormInput[] = [
       },
       {
         id: "tthc-cap-huyen", stt: "", label: "Số TTHC cấp huyện:", kind: "count", unit: "thủ tục", parent: "tong-tthc",
-        printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC },
+        printed: DVT("Thủ tục"), rollup: { type: "shared", why: SHARED_TTHC }, levels: NOT_XA,
+        note:
+          "Not a commune row: a commune handles no district-level procedures (since 1/7/2025 there are none; the row stays for the " +
+          "districts' reports up to then).",
       },
       {
         id: "tthc-cap-xa", stt: "", label: "Số TTHC cấp xã:", kind: "count", unit: "thủ tục", parent: "tong-tthc",
@@ -230,27 +261,36 @@ export const forms: FormInput[] = [
       {
         id: "tl-dung-hen-so", stt: "3.4.1.", label: "Tỷ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hẹn",
         kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+        levels: NOT_XA,
         note:
           "About provincial departments, meaningful at province level; the district copy nevertheless filled it (100), so the row is " +
-          "kept for both levels.",
+          "kept for both. Not a commune row: a commune receives no records for the departments.",
       },
       {
         id: "tl-dung-hen-huyen", stt: "3.4.2", label: "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hẹn",
-        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+        kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"), levels: NOT_XA,
+        note: "Not a commune row: records received by a district People's Committee.",
       },
       {
         id: "tl-dung-hen-xa", stt: "3.4.3.", label: "Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hẹn",
         kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+        note:
+          "A province or district reports its communes' records; a commune its own. The form has no count of records, so the rollup is " +
+          "the unweighted mean of the units' rates (marked approximate), as for every rate of 3.3-3.4.",
       },
       {
         id: "tl-dung-hen-dat-dai", stt: "3.4.4.",
         label: "Tỷ lệ hồ sơ TTHC về lĩnh vực đất đai được giải quyết đúng hẹn (ở cả 3 cấp).",
         kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+        note:
+          "\"(ở cả 3 cấp)\": a province or district reports the records of every level of its territory, a commune its own records of the " +
+          "field (since 1/7/2025 communes handle many land procedures). Mean across units, as 3.4.3.",
       },
       {
         id: "tl-dung-hen-xay-dung", stt: "3.4.5",
         label: "Tỷ lệ hồ sơ TTHC về lĩnh vực xây dựng được giải quyết đúng hẹn (ở cả 3 cấp).",
         kind: "percent", unit: "%", parent: "ket-qua-giai-quyet", printed: DVT("%"),
+        note: "As 3.4.4: a commune reports its own records of the field. Mean across units.",
       },
       {
         id: "cong-dvc", stt: "3.5.", label: "Vận hành Cổng dịch vụ công", kind: "heading", parent: "cai-cach-tthc",
@@ -278,6 +318,7 @@ export const forms: FormInput[] = [
       {
         id: "bien-che-giao", stt: "4.2.1.", label: "Tổng số biên chế được giao trong năm", kind: "count", unit: "người",
         parent: "bien-che", printed: DVT("Người"),
+        note: "A commune reports the staffing of its cadres and civil servants (4.2.1-4.2.5 are commune rows); summed across units.",
       },
       {
         id: "bien-che-co-mat", stt: "4.2.2.", label: "Tổng số biên chế có mặt tại thời điểm báo cáo", kind: "count",
@@ -305,7 +346,7 @@ export const forms: FormInput[] = [
       },
       {
         id: "nlv-giao", stt: "4.3.1", label: "Tổng số người làm việc được giao", kind: "count", unit: "người",
-        parent: "nguoi-lam-viec-sncl", printed: DVT("Người"),
+        parent: "nguoi-lam-viec-sncl", printed: DVT("Người"), note: `4.3.1-4.3.4: ${SNCL_XA}`,
       },
       {
         id: "nlv-co-mat", stt: "4.3.2", label: "Tổng số người làm việc có mặt", kind: "count", unit: "người",
@@ -334,7 +375,7 @@ export const forms: FormInput[] = [
       },
       {
         id: "vtvl-don-vi-sn", stt: "5.1.2", label: "Số đơn vị sự nghiệp đã được phê duyệt vị trí việc làm theo quy định",
-        kind: "count", unit: "cơ quan, đơn vị", parent: "vi-tri-viec-lam", printed: DVT("Cơ quan, đơn vị"),
+        kind: "count", unit: "cơ quan, đơn vị", parent: "vi-tri-viec-lam", printed: DVT("Cơ quan, đơn vị"), note: SNCL_XA,
       },
       {
         id: "vtvl-vi-pham", stt: "5.1.3",
@@ -353,11 +394,14 @@ export const forms: FormInput[] = [
       {
         id: "td-xa-len-huyen", stt: "5.2.3",
         label: "Số cán bộ, công chức cấp xã được xét chuyển thành công chức cấp huyện trở lên.",
-        kind: "count", unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+        kind: "count", unit: "người", parent: "tuyen-dung", printed: DVT("Người"), levels: NOT_XA,
+        note:
+          "Not a commune row: the transfer is decided and counted by the receiving level (\"cấp huyện trở lên\"); the commune does " +
+          "not make it.",
       },
       {
         id: "td-vien-chuc", stt: "5.2.4", label: "Số viên chức được tuyển dụng (thi tuyển, xét tuyển).", kind: "count",
-        unit: "người", parent: "tuyen-dung", printed: DVT("Người"),
+        unit: "người", parent: "tuyen-dung", printed: DVT("Người"), note: `5.2.4-5.2.5: ${SNCL_XA}`,
       },
       {
         id: "td-vien-chuc-dac-biet", stt: "5.2.5", label: "Số viên chức được tuyển dụng theo trường hợp đặc biệt.", kind: "count",
@@ -380,7 +424,10 @@ export const forms: FormInput[] = [
       },
       {
         id: "bn-lanh-dao-phong-huyen", stt: "5.3.4", label: "Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới",
-        kind: "count", unit: "người", parent: "bo-nhiem", printed: DVT("Người"),
+        kind: "count", unit: "người", parent: "bo-nhiem", printed: DVT("Người"), levels: NOT_XA,
+        note:
+          "Not a commune row: offices of a district People's Committee. The heads of a commune's own offices (since 1/7/2025) have no " +
+          "row in this form; 5.3.1 still asks whether the commune appointed leaders by competition.",
       },
       {
         id: "ky-luat", stt: "5.4", label: "Số liệu về xử lý kỷ luật cán bộ, công chức (cả về Đảng và chính quyền).",
@@ -399,15 +446,19 @@ export const forms: FormInput[] = [
       },
       {
         id: "kl-lanh-dao-so-huyen", stt: "5.4.2", label: "Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật.", kind: "count",
-        unit: "người", parent: "ky-luat", printed: DVT("Người"),
+        unit: "người", parent: "ky-luat", printed: DVT("Người"), levels: NOT_XA,
+        note: "Not a commune row: leaders of departments and district People's Committees.",
       },
       {
         id: "kl-lanh-dao-phong", stt: "5.4.3", label: "Số lãnh đạo cấp phòng thuộc sở, ngành và UBND cấp huyện bị kỷ luật.",
-        kind: "count", unit: "người", parent: "ky-luat", printed: DVT("Người"),
+        kind: "count", unit: "người", parent: "ky-luat", printed: DVT("Người"), levels: NOT_XA,
+        note:
+          "Not a commune row: heads of offices of departments and district People's Committees. At commune level no row of the rule " +
+          "ky-luat-lanh-dao-le-tong's left side exists, so the rule is not made there.",
       },
       {
         id: "kl-sncl", stt: "5.4.4", label: "Số người làm việc hưởng lương từ NSNN tại các đơn vị SNCL bị kỷ luật.", kind: "count",
-        unit: "người", parent: "ky-luat", printed: DVT("Người"),
+        unit: "người", parent: "ky-luat", printed: DVT("Người"), note: SNCL_XA,
       },
 
       // ───────────── 6. Cải cách tài chính công ─────────────
@@ -416,7 +467,7 @@ export const forms: FormInput[] = [
         id: "sncl-tu-chu-chi-tx-dt", stt: "6.1",
         label: "Số đơn vị SNCL đã thực hiện tự chủ 100% chi thường xuyên và chi đầu tư (lũy kế đến thời điểm báo cáo)",
         kind: "count", unit: "cơ quan, đơn vị", parent: "cai-cach-tai-chinh", printed: DVT("Cơ quan, đơn vị"),
-        cumulative: true, note: CUMULATIVE_NOTE,
+        cumulative: true, note: `${CUMULATIVE_NOTE} 6.1-6.5: ${SNCL_XA}`,
       },
       {
         id: "sncl-tu-chu-chi-tx", stt: "6.2",
@@ -450,8 +501,10 @@ export const forms: FormInput[] = [
       },
       {
         id: "kien-truc-cqdt", stt: "7.1", label: "Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0", kind: "flag01",
-        parent: "chinh-phu-dien-tu", printed: DVT("Chưa = 0 Hoàn thành = 1"),
-        note: "Yes/no coded 0/1 → flag01 (1 = Hoàn thành). The copy holds \"1 2\", which is not a valid answer.",
+        parent: "chinh-phu-dien-tu", printed: DVT("Chưa = 0 Hoàn thành = 1"), levels: NOT_XA,
+        note:
+          "Yes/no coded 0/1 → flag01 (1 = Hoàn thành). The copy holds \"1 2\", which is not a valid answer. Not a commune row: the " +
+          "e-government architecture is the province's (and was a district's); a commune has none of its own.",
       },
       {
         id: "hop-truc-tuyen", stt: "7.2.", label: "Xây dựng và vận hành Hệ thống họp trực tuyến", kind: "coded",
@@ -461,8 +514,10 @@ export const forms: FormInput[] = [
           { code: 1, label: "2 cấp" },
           { code: 2, label: "3 cấp" },
         ],
+        levels: NOT_XA,
         note:
-          "The codes are printed one per line: \"Chưa có = 0\" on this line, \"2 cấp = 1\" and \"3 cấp = 2\" on the two italic " +
+          "Not a commune row: the answer is how many levels the province's meeting system reaches (2 or 3 levels); a commune is one of " +
+          "its ends. The codes are printed one per line: \"Chưa có = 0\" on this line, \"2 cấp = 1\" and \"3 cấp = 2\" on the two italic " +
           "explanation lines below, which are kept as rows without input. The copy's value \"2\" stands on the \"2 cấp = 1\" line; it is " +
           "taken as this row's answer (code 2 = \"3 cấp\", although the filler may have meant \"2 cấp\").",
       },
@@ -487,13 +542,17 @@ export const forms: FormInput[] = [
           { code: 1, label: "Đang làm" },
           { code: 2, label: "Hoàn thành" },
         ],
-        note: "Item 7.3 in meaning; its STT is printed one line too early (on the \"Liên thông 3 cấp\" line), so it has none here.",
+        levels: NOT_XA,
+        note:
+          "Item 7.3 in meaning; its STT is printed one line too early (on the \"Liên thông 3 cấp\" line), so it has none here. Not a " +
+          "commune row: the reporting information system is built by the province (and was connected by the districts).",
       },
       {
         id: "tl-chung-thu-so", stt: "",
         label: "Tỷ lệ cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã được cấp chứng thư số.", kind: "percent",
-        unit: "%", parent: "chinh-phu-dien-tu",
+        unit: "%", parent: "chinh-phu-dien-tu", levels: NOT_XA,
         note:
+          "Not a commune row: a share of the province's offices, district and commune People's Committees; a commune is one of them. " +
           "Item 7.4 in meaning (no STT printed; the numbering goes 7.3 → 7.5). Unit cell blank; a percentage by its label. The copy " +
           "holds \"1\", probably a yes-answer or 100% rather than 1%, but it is a valid percentage and is read as 1%.",
       },
@@ -505,7 +564,10 @@ export const forms: FormInput[] = [
           { code: 1, label: "Đang làm" },
           { code: 2, label: "Hoàn thành" },
         ],
-        note: "The unit cell is broken over three extracted lines (\"Chưa = 0\" / \"Đang làm = 1\" / \"Hoàn thành = 2\"); joined into one cell.",
+        levels: NOT_XA,
+        note:
+          "The unit cell is broken over three extracted lines (\"Chưa = 0\" / \"Đang làm = 1\" / \"Hoàn thành = 2\"); joined into one " +
+          "cell. Not a commune row: the LGSP is the province's platform.",
       },
       {
         id: "vb-dien-tu", stt: "7.6.", label: "Số liệu về trao đổi văn bản điện tử", kind: "heading", parent: "chinh-phu-dien-tu",
@@ -514,27 +576,31 @@ export const forms: FormInput[] = [
       {
         id: "tl-lien-thong-qlvb", stt: "7.6.1.",
         label: "Thực hiện kết nối, liên thông các Hệ thống quản lý văn bản điều hành từ cấp tỉnh đến cấp xã",
-        kind: "percent", unit: "%", parent: "vb-dien-tu", required: false,
+        kind: "percent", unit: "%", parent: "vb-dien-tu", required: false, levels: NOT_XA,
         note:
           "Unit cell blank; the copy fills it \"100%\" and its \"Trong đó\" sub-items are percentages, so it is an overall connection " +
-          "rate (percent), not required. No relation: shares of different bases cannot be summed or bounded.",
+          "rate (percent), not required. No relation: shares of different bases cannot be summed or bounded. Not a commune row (nor " +
+          "its three parts): shares of the province's departments, districts and communes connected; a commune is one of them, and " +
+          "the district its row names no longer exists.",
       },
       {
         id: "tl-lien-thong-so", stt: "Trong đó", label: "Tỷ lệ sở, ngành đã kết nối, liên thông với UBND tỉnh", kind: "percent",
-        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"),
+        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"), levels: NOT_XA,
       },
       {
         id: "tl-lien-thong-huyen", stt: "", label: "Tỷ lệ UBND cấp huyện đã kết nối, liên thông với UBND tỉnh", kind: "percent",
-        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"),
+        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"), levels: NOT_XA,
       },
       {
         id: "tl-lien-thong-xa", stt: "", label: "Tỷ lệ UBND cấp xã đã kết nối, liên thông với UBND huyện.", kind: "percent",
-        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"),
+        unit: "%", parent: "tl-lien-thong-qlvb", printed: DVT("%"), levels: NOT_XA,
       },
       {
         id: "tong-vb-di", stt: "7.6.2.", label: "Tổng số VĂN BẢN ĐI giữa các cơ quan nhà nước trên địa bàn tỉnh", kind: "count",
         unit: "văn bản", parent: "vb-dien-tu", printed: DVT("Văn bản"),
-        note: "\"trên địa bàn tỉnh\": a district reports the documents sent by its own agencies (left blank in the copy).",
+        note:
+          "\"trên địa bàn tỉnh\": a district reports the documents sent by its own agencies (left blank in the copy), a commune those it " +
+          "sent. Summed across units; the two shares below are weighted by it.",
       },
       {
         id: "tl-vb-dien-tu", stt: "Trong đó",
@@ -557,15 +623,18 @@ export const forms: FormInput[] = [
       },
       {
         id: "tl-mcdt-so", stt: "7.7.1.", label: "Tỷ lệ sở, ngành đã kết nối liên thông với Hệ thống", kind: "percent", unit: "%",
-        parent: "mot-cua-dien-tu", printed: DVT("%"),
+        parent: "mot-cua-dien-tu", printed: DVT("%"), levels: NOT_XA, note: "Not a commune row: a share of the departments.",
       },
       {
         id: "tl-mcdt-huyen", stt: "7.7.2.", label: "Tỷ lệ đơn vị cấp huyện đã kết nối liên thông với Hệ thống", kind: "percent",
-        unit: "%", parent: "mot-cua-dien-tu", printed: DVT("%"),
+        unit: "%", parent: "mot-cua-dien-tu", printed: DVT("%"), levels: NOT_XA, note: "Not a commune row: a share of the district-level units.",
       },
       {
         id: "tl-mcdt-xa", stt: "7.7.3.", label: "Tỷ lệ đơn vị cấp xã đã kết nối liên thông với Hệ thống", kind: "percent",
         unit: "%", parent: "mot-cua-dien-tu", printed: DVT("%"),
+        note:
+          "Kept for communes: a commune answers for itself (100 when its one-stop shop is connected to the province's system, 0 when " +
+          "not), so the mean over communes that the rollup computes is the share of communes connected.",
       },
       { id: "dvc-truc-tuyen", stt: "7.8.", label: "Dịch vụ công trực tuyến", kind: "heading", parent: "chinh-phu-dien-tu", required: false },
       {
@@ -579,6 +648,7 @@ export const forms: FormInput[] = [
       {
         id: "tl-hs-md3", stt: "7.8.3.", label: "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3", kind: "percent", unit: "%",
         parent: "dvc-truc-tuyen", printed: DVT("%"),
+        note: "7.8.3-7.8.4: each unit's own records (a commune's, at its one-stop shop); no count of records in the form, so mean across units.",
       },
       {
         id: "tl-hs-md4", stt: "7.8.4.", label: "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4", kind: "percent", unit: "%",
@@ -691,13 +761,22 @@ export const forms: FormInput[] = [
       "Title kept as printed, \"… QUÝ I NĂM 2021\": the quarter and year are the period of this copy (Kbang, Q1 2021), not part of " +
         "the form, which the label header says is used for quarterly, 6-month and annual reports. The value column \"Số liệu\" " +
         "therefore has no fixed period; the period is given when a template is made.",
-      "attachedTo: printed \"(Kèm theo Báo cáo số 84/BC-UBND ngày 10/3/2021 của UBND huyện)\"; number and date blanked. The report " +
+      "attachedTo: printed \"(Kèm theo Báo cáo số 84/BC-UBND ngày 10/3/2021 của UBND huyện)\"; number, date and the reporting unit's " +
+        "level blanked (\"của UBND …\"): the line names the unit whose report the form is attached to, a province, district or commune. The report " +
         "itself is dated \"ngày 10 tháng 3 năm 2020\" in its heading, an evident slip for 2021 (it reports on Q1 2021).",
-      "Levels tinh and huyen: the form is the province's periodic statistics template (rows on sở, ngành, UBND tỉnh, \"cấp tỉnh\", " +
-        "\"trên địa bàn tỉnh\") filled here by a district; provincial departments and the province fill it too. Nothing in the " +
-        "document asks communes to fill it (they are reported on through the district), so xa is not a level. Rows about " +
+      "Levels tinh, huyen and xa: the form is the province's periodic statistics template (rows on sở, ngành, UBND tỉnh, \"cấp tỉnh\", " +
+        "\"trên địa bàn tỉnh\") filled here by a district; provincial departments and the province fill it too. The 2021 document " +
+        "reports on communes through the district, but since 1/7/2025 (two levels of local government) the 3,321 communes report " +
+        "their periodic CCHC statistics straight to the province on the province's template, this form: xa is a level. Rows about " +
         "department-level procedures, department leaders and provincial leaders that the district leaves blank are tinh-only; " +
-        "rows about sở, ngành that the district did fill (3.4.1, 7.6.1, 7.7.1) are kept for both levels.",
+        "rows about sở, ngành that the district did fill (3.4.1, 7.6.1, 7.7.1) are kept for tinh and huyen.",
+      "Rows that are not commune rows (levels tinh + huyen, each with its reason): 2.2 (checking other bodies' documents), Số TTHC " +
+        "cấp huyện, 3.4.1-3.4.2 (records of departments and district People's Committees), 5.2.3 (transfer decided by the receiving " +
+        "level), 5.3.4, 5.4.2-5.4.3 (leaders of departments and districts), and in section 7 the province-wide systems and shares " +
+        "(7.1, 7.2, 7.3, the chứng thư số share, 7.5, 7.6.1 with its parts, 7.7.1-7.7.2). Everything else is a commune row: its plan " +
+        "and inspections of its own offices and units (1.x), its legal documents (2.1, 2.3-2.5), the commune-level procedures and its " +
+        "one-stop shop (3.1-3.3, 3.5, 7.8.1-7.8.2), its records (3.4.3-3.4.5, 7.8.3-7.8.4), its staff and public service units " +
+        "(4.x, 5.x, 6.x), the documents it sent (7.6.2), its connection to the one-stop system (7.7.3).",
       "Convention: yes/no answers coded 0/1 in \"Đơn vị tính\" (1.5, 5.3.1, 7.1) are flag01, 1 = yes/done; the schema lets only " +
         "coded rows carry `codes`, so their labels are the printed unit text. Three-way codes (1.4.2, 7.2, 7.3, 7.5) are coded.",
       "Section 2 is printed \"Cải cách thủ tục\" but covers institutional reform (VBQPPL); kept as printed (row note).",
@@ -712,9 +791,18 @@ export const forms: FormInput[] = [
       "Errors and warnings: the only error-level check between rows is 3.1.3 = cấp sở + cấp huyện + cấp xã (cấp sở does not exist " +
         "at district level and is then left out of the sum). Every other rule compares figures a correct report can count at " +
         "different moments or from different lists, and is a warning saying so (mayDiffer).",
-      "Counts of procedures (3.1-3.3, 3.5, 7.8.1-7.8.2) roll up as shared: districts (and communes) apply one province-wide list. " +
-        "This assumes the consolidated copies come from districts; copies from provincial departments, each with its own " +
-        "procedures, would have to be summed instead (the schema has one rollup per row, not per level).",
+      "Counts of procedures (3.1-3.3, 3.5, 7.8.1-7.8.2) roll up as shared: every district applies the province's district- and " +
+        "commune-level lists, every commune the province's commune-level list, so the units of one level report one common number " +
+        "(a commune's 3.1.3 is its cấp xã, see that row). This holds for copies from districts and from communes alike; copies from " +
+        "provincial departments, each with its own procedures, would have to be summed instead (the schema has one rollup per row, " +
+        "not per level; no department copy is consolidated by this project).",
+      "Rollup across communes (a province consolidating its communes' copies), checked row by row: the shared procedure counts stay " +
+        "shared (one provincial list of commune-level procedures); what each commune counts of its own — tasks, inspections, legal " +
+        "documents, staff, public service units, recruitments, disciplined staff, documents sent — is summed (the default for counts); " +
+        "yes/no and coded answers are counted per unit; rates without a numerator in the form (3.3.3-3.4.5, 7.7.3, 7.8.3-7.8.4) are " +
+        "the unweighted mean, marked approximate; the two shares of 7.6.2 are weighted by the documents sent, the reductions since " +
+        "2015 by the staffing assigned. No row needs another method for communes than for districts, so the schema's one rollup per " +
+        "row holds; rows that are not commune rows are not consolidated from communes (the consolidating unit fills them).",
       "Percentages whose numerator or denominator is not in the form (3.3.3-3.4.5, 7.6.1 and its parts, 7.7, 7.8.3-7.8.4) roll up " +
         "as an unweighted mean; the two shares of 7.6.2 are weighted by the documents sent (7.6.2); the reductions since 2015 " +
         "(4.2.5, 4.3.4) by the staffing assigned, an approximation of their 2015 base.",

@@ -14,9 +14,13 @@
  * mention only for ministries or the whole country (e.g. cutting ≥ 20% of business regulations and
  * compliance costs, e-identification of all online users) are left out: no local unit reports them.
  *
- * Metric: the periodic statistics form (bao-cao-dinh-ky.thong-ke, filled by provinces and
- * districts) counts the procedures in force (3.1.3) and those offered at level 3-4 on the portal
- * (3.5.2); their ratio measures "TTHC provided online at levels 3 and 4".
+ * Metric: the periodic statistics form (bao-cao-dinh-ky.thong-ke, filled by provinces, districts
+ * and, since 1/7/2025, communes) counts the procedures in force (3.1.3) and those offered at level
+ * 3-4 on the portal (3.5.2); their ratio measures "TTHC provided online at levels 3 and 4".
+ * Levels tinh + huyen only: the summaries state these targets for "ministries, agencies and
+ * localities", read as provinces (and the districts that restated them); a commune's 3.1.3 and
+ * 3.5.2 count the province's commune-level list, which the commune does not decide, so no commune
+ * target is made of them.
  */
 import type { TargetInput } from "./schema";
 

@@ -10,10 +10,18 @@
  * Year: 2025, the end of the plan's period; the plan sets each figure for every year of 2023-2025
  * ("hàng năm", "trong năm"), so a year's report is checked against it.
  *
- * Levels: the district (huyen) reports the periodic statistics form (bao-cao-dinh-ky.thong-ke, levels
- * tinh + huyen), whose rows measure the targets that have a metric. Targets that each commune also
- * reports on for itself (it rates the appendix form, levels huyen + xa) carry levels huyen + xa;
- * figures about communes reported by the district carry `about: "xa"`.
+ * Levels: the district (huyen) reports the periodic statistics form (bao-cao-dinh-ky.thong-ke), whose
+ * rows measure the targets that have a metric. Targets that each commune also reports on for itself
+ * (it rates the appendix form, levels huyen + xa; the appendix names "Các cơ quan, đơn vị, địa
+ * phương" or "UBND huyện, xã, thị trấn" as the agencies that carry them out) carry levels huyen + xa;
+ * figures about communes reported by the district carry `about: "xa"`. Since 1/7/2025 a commune fills
+ * the periodic form too (levels tinh + huyen + xa, each row's level decided in the form), so a target of
+ * both levels with a metric is measured on the commune's own figures of the same rows: its plan
+ * (1.1), the province's tasks (1.3), its one-stop procedures (3.3 ÷ 3.1.3, its 3.1.3 being the
+ * commune-level list), its records on time (3.4.3), its staffing (4.2, 4.3), its online records
+ * (7.8.4). Targets about the district's own offices, inspections, dialogues, one-stop counts or
+ * public service units stay district targets. A target of both levels that no row measures tells the
+ * unit where to find the figure (`howToAssess`).
  *
  * The document contradicts itself in two places; both versions are kept with their sources and
  * `variant` says which one checks use (the appendix: it is the per-level "Chỉ tiêu đạt được" each
@@ -109,11 +117,12 @@ export const targets: TargetInput[] = [
     comparator: ">=",
     threshold: 100,
     unit: "%",
+    levels: BOTH,
     wording: "Hoàn thành 100% nhiệm vụ CCHC đã đề ra theo Kế hoạch CCHC hàng năm của huyện",
     at: appendix("1.1", "242"),
     also: [body("III.1.b", "87", "Hoàn thành 100% nhiệm vụ CCHC theo Kế hoạch đề ra.")],
     ratings: rating("ke-hoach-cchc"),
-    note: "\"Hoàn thành 100%\": tasks completed ÷ tasks of the plan ≥ 100% (periodic form 1.1.2 ÷ 1.1.1). A quarterly report will usually fall short; the figure is for the year.",
+    note: "\"Hoàn thành 100%\": tasks completed ÷ tasks of the plan ≥ 100% (periodic form 1.1.2 ÷ 1.1.1). A quarterly report will usually fall short; the figure is for the year. Levels huyen + xa: the appendix gives the task to \"Các cơ quan, đơn vị, địa phương\"; a commune's 1.1.1-1.1.2 are the tasks of its own annual CCHC plan.",
   }),
   target({
     key: "kiem-tra-30",
@@ -162,6 +171,7 @@ export const targets: TargetInput[] = [
     at: appendix("1.3.2", "250"),
     ratings: rating("xu-ly-sau-kiem-tra"),
     note: "Bare \"100%\": ≥ 100. No row counts remedial reports: self-assessment.",
+    howToAssess: "Đối chiếu các kết luận kiểm tra CCHC đơn vị nhận được với các báo cáo khắc phục đơn vị đã gửi; mẫu báo cáo định kỳ không có dòng đếm báo cáo khắc phục.",
   }),
   target({
     key: "sang-kien-huyen",
@@ -189,6 +199,7 @@ export const targets: TargetInput[] = [
     at: appendix("1.5", "252"),
     ratings: rating("sang-kien"),
     note: "\"ít nhất 01\": ≥ 1 for each agency and commune. No row: self-assessment.",
+    howToAssess: "Đếm các sáng kiến, giải pháp mới về CCHC của đơn vị được công nhận trong năm; mẫu báo cáo định kỳ không có dòng này.",
   }),
   target({
     key: "doi-thoai",
@@ -237,13 +248,14 @@ export const targets: TargetInput[] = [
     comparator: ">=",
     threshold: 100,
     unit: "%",
+    levels: BOTH,
     wording: "Hoàn thành 100% nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao",
     at: appendix("1.7", "258"),
     also: [
       body("III.1.đ", "93", "Hoàn thành 100% các nội dung, nhiệm vụ được Chủ tịch UBND tỉnh, UBND tỉnh giao cho UBND huyện."),
     ],
     ratings: rating("nhiem-vu-tinh-giao"),
-    note: "\"Hoàn thành 100%\": tasks completed (on time 1.3.2 + late 1.3.3) ÷ tasks assigned (1.3.1) ≥ 100%. Completion, as worded; PAR INDEX scores on-time completion separately.",
+    note: "\"Hoàn thành 100%\": tasks completed (on time 1.3.2 + late 1.3.3) ÷ tasks assigned (1.3.1) ≥ 100%. Completion, as worded; PAR INDEX scores on-time completion separately. Levels huyen + xa: carried out by \"Các cơ quan, đơn vị, địa phương\", and since 1/7/2025 the province assigns tasks to communes directly (their 1.3.x).",
   }),
 
   // ───────────── 2. Cải cách thể chế ─────────────
@@ -277,6 +289,7 @@ export const targets: TargetInput[] = [
     at: body("III.3.a", "111"),
     ratings: rating("cong-khai-tthc"),
     note: "\"100%\": ≥ 100. The periodic form counts procedures published on the national portal (3.2.1), not on the district's or commune's website: self-assessment.",
+    howToAssess: "Đối chiếu danh mục TTHC thuộc thẩm quyền của đơn vị với các thủ tục đang công khai trên Cổng/Trang thông tin điện tử của đơn vị; dòng 3.2.1 của mẫu định kỳ đếm thủ tục trên Cổng DVC quốc gia, không phải trên trang của đơn vị.",
   }),
   target({
     key: "mot-cua",
@@ -286,10 +299,11 @@ export const targets: TargetInput[] = [
     comparator: ">=",
     threshold: 100,
     unit: "%",
+    levels: BOTH,
     wording: "100% thủ tục hành chính được tiếp nhận và trả kết quả theo cơ chế một cửa, một cửa liên thông",
     at: body("III.3.b", "113"),
     ratings: rating("mot-cua-tiep-nhan"),
-    note: "\"100%\": ≥ 100. Procedures handled under the one-stop mechanism (periodic form 3.3) ÷ procedures in force (3.1.3).",
+    note: "\"100%\": ≥ 100. Procedures handled under the one-stop mechanism (periodic form 3.3) ÷ procedures in force (3.1.3). Levels huyen + xa: a commune's 3.3 ÷ 3.1.3 (its 3.1.3 is the commune-level list) is appendix 3.3.1's commune half, \"100% TTHC thuộc thẩm quyền giải quyết của cấp xã … tại Bộ phận Một cửa xã\", measured on its own report; par.mot-cua-xa stays the district's (about its communes).",
   }),
   target({
     key: "mot-cua-huyen",
@@ -313,13 +327,12 @@ export const targets: TargetInput[] = [
     comparator: ">=",
     threshold: 100,
     unit: "%",
-    levels: BOTH,
     about: "xa",
     wording:
       "100% TTHC thuộc thẩm quyền giải quyết của cấp xã được tiếp nhận và trả kết quả tại Bộ phận Một cửa xã, thị trấn",
     at: appendix("3.3.1", "281"),
     ratings: rating("mot-cua-tiep-nhan"),
-    note: "\"100%\": ≥ 100, for commune-level procedures. No row by level: self-assessment.",
+    note: "\"100%\": ≥ 100, for commune-level procedures, as a district reports on its communes: its periodic form does not split one-stop procedures by level, so self-assessment. District only: on a commune's own report the clause is measured by par.mot-cua (the commune's 3.3 ÷ 3.1.3, both commune-level), which would otherwise be listed twice.",
   }),
   target({
     key: "nganh-doc",
@@ -384,12 +397,13 @@ export const targets: TargetInput[] = [
     threshold: 99,
     unit: "%",
     about: "xa",
+    levels: BOTH,
     wording:
       "Trên 99% hồ sơ TTHC do cơ quan chuyên môn thuộc UBND huyện, UBND các xã, thị trấn tiếp nhận trong năm được giải quyết đúng hạn, trước hạn",
     at: appendix("3.4.2", "291"),
     also: [body("III.3.c", "115", "Trên 99% hồ sơ TTHC tiếp nhận được giải quyết đúng và sớm hạn.")],
     ratings: rating("dung-han-huyen-xa"),
-    note: "\"Trên 99%\": > 99. Appendix 3.4.2 covers district offices and communes; its district half is target par.dung-han-huyen, this is the commune half, reported by the district in periodic form 3.4.3 \"… do UBND cấp xã tiếp nhận …\".",
+    note: "\"Trên 99%\": > 99. Appendix 3.4.2 covers district offices and communes; its district half is target par.dung-han-huyen, this is the commune half, reported by the district in periodic form 3.4.3 \"… do UBND cấp xã tiếp nhận …\". Levels huyen + xa: the appendix names \"UBND huyện, xã, thị trấn\" as carrying it out; on a commune's own report the same row is its own records.",
   }),
   target({
     key: "xin-loi-tre-hen",
@@ -405,6 +419,7 @@ export const targets: TargetInput[] = [
     also: [body("III.3.c", "115", "100% hồ sơ TTHC trễ hạn thực hiện việc xin lỗi kịp thời.")],
     ratings: rating("xin-loi-tre-hen"),
     note: "\"100%\": ≥ 100. No row counts apologies: self-assessment.",
+    howToAssess: "Đối chiếu số hồ sơ trễ hẹn của đơn vị trên Hệ thống thông tin giải quyết TTHC của tỉnh với số văn bản xin lỗi đã gửi người dân, tổ chức; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "chat-luong-tot",
@@ -440,6 +455,7 @@ export const targets: TargetInput[] = [
     ],
     ratings: rating("pakn-xu-ly"),
     note: "\"100%\": ≥ 100. The periodic form has no feedback rows: self-assessment.",
+    howToAssess: "Đối chiếu số phản ánh, kiến nghị về TTHC đơn vị đã nhận với số đã giải quyết đúng hạn (Hệ thống thông tin giải quyết TTHC, Cổng DVC của tỉnh); mẫu định kỳ không có dòng phản ánh, kiến nghị.",
   }),
   target({
     key: "pakn-cong-khai",
@@ -488,6 +504,7 @@ export const targets: TargetInput[] = [
     ],
     ratings: rating("cong-khai-tien-do"),
     note: "\"100%\": ≥ 100 (the body adds the national portal). No row: self-assessment.",
+    howToAssess: "Lấy tỷ lệ hồ sơ được tiếp nhận, trả kết quả và công khai tiến độ trên Cổng DVC tỉnh từ Hệ thống thông tin giải quyết TTHC của tỉnh; mẫu định kỳ không có dòng này.",
   }),
 
   // ───────────── 4. Cải cách tổ chức bộ máy ─────────────
@@ -525,11 +542,12 @@ export const targets: TargetInput[] = [
     comparator: "<=",
     threshold: 100,
     unit: "%",
+    levels: BOTH,
     wording:
       "Biên chế hành chính của huyện đang sử dụng không vượt quá so với tổng số biên chế hành chính được giao hàng năm",
     at: appendix("4.2.1", "310"),
     ratings: rating("bien-che-hanh-chinh"),
-    note: "\"không vượt quá\": staff in post ÷ staffing assigned ≤ 100% (periodic form 4.2.2 ÷ 4.2.1).",
+    note: "\"không vượt quá\": staff in post ÷ staffing assigned ≤ 100% (periodic form 4.2.2 ÷ 4.2.1). Levels huyen + xa: carried out by \"Các cơ quan, đơn vị, địa phương\"; a commune compares its own staff in post with its staffing assigned (4.2.2 ÷ 4.2.1 of its report).",
   }),
   target({
     key: "nguoi-lam-viec-sncl",
@@ -539,11 +557,12 @@ export const targets: TargetInput[] = [
     comparator: "<=",
     threshold: 100,
     unit: "%",
+    levels: BOTH,
     wording:
       "Số lượng người làm việc hưởng lương từ ngân sách nhà nước trong các đơn vị sự nghiệp công lập của huyện không vượt quá số lượng người làm việc được giao hàng năm",
     at: appendix("4.2.2", "311"),
     ratings: rating("nguoi-lam-viec-sncl"),
-    note: "\"không vượt quá\": employees in post ÷ positions assigned ≤ 100% (periodic form 4.3.2 ÷ 4.3.1).",
+    note: "\"không vượt quá\": employees in post ÷ positions assigned ≤ 100% (periodic form 4.3.2 ÷ 4.3.1). Levels huyen + xa: carried out by \"Các cơ quan, đơn vị, địa phương\"; since 1/7/2025 a commune manages public service units of its own (its 4.3.x).",
   }),
   target({
     key: "phan-cap-xu-ly",
@@ -574,6 +593,7 @@ export const targets: TargetInput[] = [
     at: body("III.5.a", "127"),
     ratings: rating("vtvl-cong-chuc", "vtvl-vien-chuc"),
     note: "\"100%\": ≥ 100. The periodic form counts agencies with approved job positions (5.1.1, 5.1.2) but not all agencies of the same kind: self-assessment.",
+    howToAssess: "Đối chiếu các cơ quan, đơn vị của mình với các bản mô tả công việc, khung năng lực đã được phê duyệt và việc bố trí người theo vị trí việc làm; dòng 5.1.1-5.1.2 chỉ đếm số cơ quan, đơn vị đã được phê duyệt.",
   }),
   target({
     key: "ky-luat-ky-cuong",
@@ -588,6 +608,7 @@ export const targets: TargetInput[] = [
     at: appendix("5.4", "333"),
     ratings: rating("ky-luat-ky-cuong"),
     note: "\"100%\": ≥ 100. The periodic form counts disciplined staff (5.4) but not staff in all: self-assessment.",
+    howToAssess: "Đối chiếu số cán bộ, công chức, viên chức của đơn vị với số người bị xử lý kỷ luật trong năm; dòng 5.4 chỉ đếm người bị kỷ luật.",
   }),
   target({
     key: "dao-tao-boi-duong",
@@ -603,6 +624,7 @@ export const targets: TargetInput[] = [
     also: [body("III.5.c", "131", "Hoàn thành 100% kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức hàng năm.")],
     ratings: rating("dao-tao-boi-duong"),
     note: "\"Hoàn thành 100%\": ≥ 100. No row: self-assessment.",
+    howToAssess: "Đối chiếu kế hoạch đào tạo, bồi dưỡng năm của đơn vị với các nhiệm vụ đã hoàn thành; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "chuan-can-bo-xa",
@@ -619,6 +641,7 @@ export const targets: TargetInput[] = [
     also: [body("III.5.c", "131", "Đảm bảo 100% cán bộ, công chức cấp xã đạt chuẩn về chuyên môn, nghiệp vụ theo quy định.")],
     ratings: rating("chuan-cbcc-xa"),
     note: "The appendix splits the body's figure into cán bộ and công chức; \"100%\": ≥ 100. No row: self-assessment.",
+    howToAssess: "Đối chiếu danh sách cán bộ cấp xã với tiêu chuẩn chuyên môn, nghiệp vụ theo quy định; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "chuan-cong-chuc-xa",
@@ -635,6 +658,7 @@ export const targets: TargetInput[] = [
     also: [body("III.5.c", "131", "Đảm bảo 100% cán bộ, công chức cấp xã đạt chuẩn về chuyên môn, nghiệp vụ theo quy định.")],
     ratings: rating("chuan-cbcc-xa"),
     note: "\"100%\": ≥ 100. No row: self-assessment.",
+    howToAssess: "Đối chiếu danh sách công chức cấp xã với tiêu chuẩn chuyên môn, nghiệp vụ theo quy định; mẫu định kỳ không có dòng này.",
   }),
 
   // ───────────── 6. Cải cách tài chính công ─────────────
@@ -652,6 +676,7 @@ export const targets: TargetInput[] = [
     also: [body("III.6.a", "137", "Phấn đấu hoàn thành giải ngân 100% kế hoạch đầu tư vốn ngân sách nhà nước hàng năm.")],
     ratings: rating("giai-ngan"),
     note: "\"100%\": ≥ 100. Typo \"Phân đầu\" kept. No row: self-assessment.",
+    howToAssess: "Lấy tỷ lệ giải ngân vốn đầu tư ngân sách nhà nước của đơn vị từ báo cáo tài chính – ngân sách; mẫu báo cáo CCHC không có dòng này.",
   }),
   target({
     key: "su-dung-kinh-phi",
@@ -666,6 +691,7 @@ export const targets: TargetInput[] = [
     at: appendix("6.1.2", "344"),
     ratings: rating("su-dung-kinh-phi"),
     note: "\"100%\": ≥ 100. No row: self-assessment.",
+    howToAssess: "Dựa vào kết quả thanh tra, kiểm tra, kiểm toán về tài chính, ngân sách của đơn vị và các đơn vị trực thuộc trong năm; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "kien-nghi-thanh-tra",
@@ -680,6 +706,7 @@ export const targets: TargetInput[] = [
     at: appendix("6.1.3", "345"),
     ratings: rating("kien-nghi-thanh-tra"),
     note: "\"Hoàn thành 100%\": ≥ 100. No row: self-assessment.",
+    howToAssess: "Đối chiếu các kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính, ngân sách với các kiến nghị đã thực hiện xong; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "quy-che-tai-san",
@@ -694,6 +721,7 @@ export const targets: TargetInput[] = [
     at: appendix("6.2.1", "347"),
     ratings: rating("quy-che-tai-san"),
     note: "\"100%\": ≥ 100. No row: self-assessment.",
+    howToAssess: "Kiểm tra đơn vị và từng đơn vị trực thuộc đã ban hành Quy chế quản lý, sử dụng tài sản công hay chưa; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "sap-xep-nha-dat",
@@ -803,6 +831,7 @@ export const targets: TargetInput[] = [
       "100% cơ quan, đơn vị, địa phương thực hiện đúng quy định về chế độ tự chủ, tự chịu trách nhiệm về sử dụng biên chế và kinh phí quản lý hành chính.",
     at: body("III.6.d", "143"),
     note: "\"100%\": ≥ 100. No row, no appendix task: self-assessment.",
+    howToAssess: "Dựa vào quy chế chi tiêu nội bộ và kết quả kiểm tra việc thực hiện chế độ tự chủ về biên chế, kinh phí quản lý hành chính của đơn vị; mẫu định kỳ không có dòng này.",
   }),
 
   // ───────────── 7. Chính quyền điện tử, chính quyền số ─────────────
@@ -859,6 +888,7 @@ export const targets: TargetInput[] = [
       why: "Checks use the appendix: it is the \"Chỉ tiêu đạt được\" each agency reports against in the task form; the body's 100% of work files (III.7.b) is kept as the alternative.",
     },
     note: "\"đạt từ 50% trở lên\": each agency's share ≥ 50 (\"100% các cơ quan\" = every agency). The periodic form has no share of work files handled online (7.6.2 is documents sent): self-assessment.",
+    howToAssess: "Lấy tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường điện tử của từng cơ quan, đơn vị từ Hệ thống quản lý văn bản và điều hành; mẫu định kỳ chỉ có tỷ lệ văn bản đi gửi dưới dạng điện tử (dòng 7.6.2).",
   }),
   target({
     key: "ho-so-cong-viec-100",
@@ -879,6 +909,7 @@ export const targets: TargetInput[] = [
       why: "The body's figure contradicts the appendix (7.2.1: every agency ≥ 50%); kept with its source, not used by checks.",
     },
     note: "\"100%\": ≥ 100 of all work files. Contradicts appendix 7.2.1 (≥ 50% per agency). No row: self-assessment.",
+    howToAssess: "Lấy tỷ lệ hồ sơ công việc được tạo lập và xử lý trên môi trường mạng từ Hệ thống quản lý văn bản và điều hành; mẫu định kỳ không có dòng này.",
   }),
   target({
     key: "van-ban-dien-tu",
@@ -893,6 +924,7 @@ export const targets: TargetInput[] = [
     at: appendix("7.2.2", "371"),
     ratings: rating("van-ban-dien-tu"),
     note: "\"100%\": ≥ 100. The periodic form's connection rates (7.6.1) are connections of document systems, not agencies sending and receiving through the district's e-office: self-assessment.",
+    howToAssess: "Kiểm tra đơn vị và các đơn vị trực thuộc có gửi, nhận văn bản điện tử qua Hệ thống quản lý văn bản và điều hành hay không; dòng 7.6.2 của mẫu định kỳ là tỷ lệ văn bản đi, không phải số cơ quan, đơn vị.",
   }),
   target({
     key: "he-thong-bao-cao",
@@ -948,6 +980,7 @@ export const targets: TargetInput[] = [
       why: "Checks use the appendix (≥ 20% district, ≥ 15% commune): the per-level \"Chỉ tiêu đạt được\" of the task form; the body's \"Phấn đấu … tối thiểu 30%\" (III.7.c) is kept as the alternative.",
     },
     note: "\"tối thiểu 15%\": ≥ 15, commune-level procedures. Contradicts the body's 30% (III.7.c). No row: self-assessment.",
+    howToAssess: "Lấy tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC cấp xã trên Hệ thống thông tin giải quyết TTHC của tỉnh; mẫu định kỳ không có dòng số hóa (dòng 3.3.4 là quy trình nội bộ được điện tử hóa, không phải số hóa hồ sơ).",
   }),
   target({
     key: "so-hoa-30",
@@ -968,6 +1001,7 @@ export const targets: TargetInput[] = [
       why: "The body's 30% contradicts the appendix (7.3.3: 20% district, 15% commune); kept with its source, not used by checks.",
     },
     note: "\"tối thiểu 30%\": ≥ 30, all levels. Contradicts appendix 7.3.3. No row: self-assessment.",
+    howToAssess: "Lấy tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC trên Hệ thống thông tin giải quyết TTHC của tỉnh; mẫu định kỳ không có dòng số hóa.",
   }),
   target({
     key: "dvc-toan-trinh",
@@ -983,6 +1017,7 @@ export const targets: TargetInput[] = [
     also: [body("III.7.c", "151", "100% TTHC đủ điều kiện được cung cấp trực tuyến toàn trình.")],
     ratings: rating("dvc-toan-trinh"),
     note: "\"100%\": ≥ 100 of the eligible services. The periodic form counts level 3/4 procedures but not the eligible ones: self-assessment.",
+    howToAssess: "Đối chiếu danh mục dịch vụ công đủ điều kiện trực tuyến toàn trình thuộc thẩm quyền của đơn vị với các dịch vụ đã cung cấp toàn trình trên Cổng DVC; mẫu định kỳ không đếm dịch vụ đủ điều kiện.",
   }),
   target({
     key: "ho-so-toan-trinh-80",
@@ -992,10 +1027,11 @@ export const targets: TargetInput[] = [
     comparator: ">",
     threshold: 80,
     unit: "%",
+    levels: BOTH,
     wording: "Trên 80% hồ sơ TTHC của dịch vụ công trực tuyến toàn trình được giải quyết trực tuyến",
     at: appendix("7.3.5", "381"),
     ratings: rating("ho-so-truc-tuyen"),
-    note: "\"Trên 80%\": > 80. Periodic form 7.8.4 \"Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4\": level 4 is what Nghị định 42/2022/NĐ-CP renamed \"toàn trình\"; the row is read as the share of the records of those services handled online. A different base from the body's \"trên 80% hồ sơ TTHC\" (all records, target par.ho-so-truc-tuyen-80); both are checked.",
+    note: "\"Trên 80%\": > 80. Periodic form 7.8.4 \"Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4\": level 4 is what Nghị định 42/2022/NĐ-CP renamed \"toàn trình\"; the row is read as the share of the records of those services handled online. A different base from the body's \"trên 80% hồ sơ TTHC\" (all records, target par.ho-so-truc-tuyen-80); both are checked. Levels huyen + xa: carried out by \"Các cơ quan, đơn vị, địa phương\"; a commune's 7.8.4 is the share of its own records.",
   }),
   target({
     key: "ho-so-truc-tuyen-80",
@@ -1041,6 +1077,7 @@ export const targets: TargetInput[] = [
         : {}),
       ratings: rating("thanh-toan-truc-tuyen"),
       note: `${extra}"100%": ≥ 100. The periodic form counts procedures with online payment (3.5.3) but not the procedures with a financial obligation or their transactions: self-assessment.`,
+      howToAssess: "Lấy số liệu thanh toán trực tuyến của đơn vị trên Cổng DVC quốc gia hoặc Hệ thống thông tin giải quyết TTHC của tỉnh; dòng 3.5.3 của mẫu định kỳ chỉ đếm thủ tục đã tích hợp thanh toán trực tuyến.",
     }),
   ),
 
@@ -1053,10 +1090,12 @@ export const targets: TargetInput[] = [
     comparator: ">=",
     threshold: 90,
     unit: "%",
+    levels: BOTH,
     wording: "Chỉ số SIPAS đạt từ 90% trở lên",
     at: body("II.3", "79"),
     also: [body("III.8.a", "157")],
-    note: "\"từ 90% trở lên\": ≥ 90. The SIPAS result is published by the province; the periodic form only counts the survey forms (1.4.1): self-assessment. Appendix 8.1 lists actions without a figure.",
+    note: "\"từ 90% trở lên\": ≥ 90. The SIPAS result is published by the province; the periodic form only counts the survey forms (1.4.1): self-assessment. Appendix 8.1 lists actions without a figure, to be carried out by \"Các cơ quan, đơn vị, địa phương\" at \"Bộ phận Một cửa các cấp\": satisfaction is surveyed at each one-stop shop, so levels huyen + xa (a commune reads the result of its own).",
+    howToAssess: "Lấy kết quả Chỉ số SIPAS của đơn vị do tỉnh (Sở Nội vụ) công bố; mẫu định kỳ chỉ đếm số phiếu khảo sát (dòng 1.4.1), không có kết quả khảo sát.",
   }),
   target({
     key: "khao-sat-dai-bieu-80",

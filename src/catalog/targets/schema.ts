@@ -194,6 +194,13 @@ export const TargetSchema = z
     variant: VariantSchema.optional(),
     /** Decisions: how the wording was read, why this metric (or none), assumptions. */
     note: z.string().min(1).optional(),
+    /**
+     * Vietnamese, shown to the unit when the target is "cần tự đánh giá" (no row of the forms it fills
+     * measures it): where the unit finds the figure or the evidence to rate it itself, and which near
+     * row of the forms does not measure it. Every target a commune is evaluated against without a
+     * metric says it (checked by test/core/targets.test.ts).
+     */
+    howToAssess: z.string().min(1).optional(),
   })
   .superRefine((t, ctx) => {
     const fail = (message: string) => ctx.addIssue({ code: "custom", message: `${t.id}: ${message}` });

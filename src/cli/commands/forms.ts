@@ -14,7 +14,8 @@ export function formsJson() {
       levels: form.levels,
       source: form.source,
       columns: form.columns.map((c) => ({ id: c.id, label: c.label, role: c.role })),
-      rows: form.rows.map((r) => ({ id: r.id, stt: r.stt, label: r.label, kind: r.kind })),
+      // The levels each row is reported at (its own when narrower than the form's): a commune leaves the others.
+      rows: form.rows.map((r) => ({ id: r.id, stt: r.stt, label: r.label, kind: r.kind, levels: r.levels ?? form.levels })),
     })),
   };
 }

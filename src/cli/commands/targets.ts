@@ -46,6 +46,7 @@ function resultJson(r: TargetResult) {
     partial: r.partial ?? false,
     ...(r.comparator === "change-vs-baseline" ? { measured: r.measured ?? null, baseline: r.baseline ?? null } : {}),
     wording: r.wording,
+    howToAssess: r.howToAssess ?? null,
     message: r.message,
   };
 }
@@ -257,7 +258,10 @@ export async function runTargets(argv: string[], io: Io): Promise<number> {
     const listed = self.filter((r) => !rated.has(r.target));
     const under = self.length - listed.length;
     io.out("\n" + wrap(`Cần tự đánh giá (${self.length})${under ? ` — ${under} tiêu chí của các mục tiêu ở trên không nhắc lại (xem --json)` : ""}:`, "", "    "));
-    for (const r of listed) io.out(wrap(`- ${r.target} (${YEAR(r)}): ${shortenText(r.wording, 110)}`, "  ", "    "));
+    for (const r of listed) {
+      io.out(wrap(`- ${r.target} (${YEAR(r)}): ${shortenText(r.wording, 110)}`, "  ", "    "));
+      if (r.howToAssess) io.out(wrap(`Cách tự đánh giá: ${r.howToAssess}`, "      ", "      "));
+    }
   }
   return 0;
 }

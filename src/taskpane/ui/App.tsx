@@ -91,7 +91,7 @@ export function App({ backend, reason, officeTheme }: { backend: Backend; reason
             <Title2 as="h1" className={styles.title}>
               CCHC Phụ lục
             </Title2>
-            <Badge appearance="tint" color={backend.kind === "excel" ? "brand" : "informative"}>
+            <Badge appearance="tint" color={backend.kind === "standalone" ? "informative" : "brand"}>
               {backend.hostLabel}
             </Badge>
           </header>

@@ -316,7 +316,9 @@ export function RollupView({ backend }: { backend: Backend }) {
 
   const progressLabel = !progress
     ? ""
-    : progress.status === "reading"
+    : progress.stage === "writing"
+      ? `Đang ghi vào bảng tính: phần ${Math.min(progress.done + 1, progress.total)}/${progress.total}`
+      : progress.status === "reading"
       ? `Đang đọc tệp ${progress.done + 1}/${progress.total}`
       : progress.status
         ? `Đã đọc ${progress.done}/${progress.total} tệp`

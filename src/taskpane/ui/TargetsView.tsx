@@ -164,6 +164,7 @@ function ResultBody({ r, mark }: { r: TargetResult; mark?: TargetMarkView }) {
         </Badge>
         <span className={styles.hidden}>: </span> {r.message}
       </span>
+      {r.label ? null : <span>{shortenText(r.wording, 110)}</span>}
       {r.sheet && r.address ? (
         <span className={styles.where}>
           «{r.sheet}»!{r.address}
