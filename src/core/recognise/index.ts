@@ -25,18 +25,20 @@
  *    labels, then the parent row above, then order; then labels broken over 2–3 sheet rows
  *    (empty rows between them allowed); then a similar label (word-Dice ≥ 0.75, +0.15 for the
  *    same STT, or the first ≥ 5 words alike), only when unique by 0.05 (reported). Every form
- *    row not found, every unknown sheet row with values and every duplicated row is reported.
+ *    row not found (but a row of another level than the unit's: a commune's copy leaves the
+ *    district's rows out), every unknown sheet row with values and every duplicated row is reported.
  * 4. Unit and period: see `findUnitAndPeriod` (./unit-period).
  * 5. Which sheet column each value column is read from, by the meaning of its header when a
  *    header spans several ("Số liệu" over "Kỳ trước | Kỳ này") or is typed twice, and every
  *    value-like column left unread: see ./columns. A column meaning cannot decide is left for a
  *    decision (`FilledForm.pending`, core/column-choice), never picked.
  */
-import { inputColumns, type Column, type Form } from "../../catalog/schema";
+import { inputColumns, rowAppliesAt, type Column, type Form } from "../../catalog/schema";
 import { CATALOG_VERSION } from "../../catalog";
 import { a1, columnLetters, type Grid } from "../grid";
 import type { BoundCell, FilledForm } from "../filled";
 import { makeIssue, type Issue } from "../issues";
+import { reportLevel } from "../levels";
 import { readMarker } from "../metadata";
 import { cleanText, isSpecificStt } from "../normalize";
 import { align, type Alignment } from "./align";
@@ -120,6 +122,10 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   const metaPeriod = meta?.period?.trim() ? meta.period.trim() : undefined;
   const periodKey = metaPeriod ? findPeriod(metaPeriod)?.key : found.periodKey;
   const plan = planColumns(view, al, periodKey);
+  const unit = meta?.unit?.trim() ? meta.unit.trim() : found.unit;
+  const unitSource = meta?.unit?.trim() ? "marker" : found.unitSource;
+  // A row of another level ("Số lượng TTHC cấp huyện" in a commune's copy) is not missing.
+  const level = reportLevel(form, unit);
 
   // Columns.
   const assumed = [...plan.columns.values()].some((c) => c.how === "assumed");
@@ -155,7 +161,7 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   al.matches.forEach((m, i) => {
     const fr = al.keys.rows[i];
     if (!m) {
-      if (fr.row.kind !== "heading")
+      if (fr.row.kind !== "heading" && rowAppliesAt(fr.row, level))
         issues.push(
           makeIssue("row_not_found", "warning", { sheet, cell: "" }, { label: fr.row.label, expected: isSpecificStt(fr.stt) ? fr.row.stt : "" }),
         );
@@ -212,8 +218,6 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   rowIssues.sort((a, b) => a.row - b.row);
   issues.push(...rowIssues.map((x) => x.issue));
 
-  const unit = meta?.unit?.trim() ? meta.unit.trim() : found.unit;
-  const unitSource = meta?.unit?.trim() ? "marker" : found.unitSource;
   const period = metaPeriod ?? found.period;
   for (const c of found.conflicts) {
     if (c.what === "unit" && unit)
