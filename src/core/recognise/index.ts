@@ -16,7 +16,9 @@
  *                     weighted when the form has such lines)
  *    Recognised when score ≥ 0.45 and rows ≥ 0.30. A runner-up within 0.05 makes the sheet
  *    ambiguous, unless the best form matches some evidence well and clearly better (its own
- *    title, appendix line, "(Kèm theo …)"/sub-title lines, headers or rows) and is nowhere worse.
+ *    title, appendix line, "(Kèm theo …)"/sub-title lines, headers or rows) and is nowhere worse,
+ *    or the unit the sheet names is of the level of one of them only (a district's Phụ lục 5,
+ *    whose rows the province's copy prints too).
  * 2. The header: the block of ≤ 3 rows (in the first 100) holding most of the form's header
  *    texts; two-level headers are resolved through the group cells and their merged span; a
  *    column whose header is not found exactly is taken by word similarity, then by position
@@ -38,7 +40,7 @@ import { CATALOG_VERSION } from "../../catalog";
 import { a1, columnLetters, type Grid } from "../grid";
 import type { BoundCell, FilledForm } from "../filled";
 import { makeIssue, type Issue } from "../issues";
-import { reportLevel } from "../levels";
+import { levelOfUnit, reportLevel } from "../levels";
 import { readMarker } from "../metadata";
 import { cleanText, isSpecificStt } from "../normalize";
 import { align, type Alignment } from "./align";
@@ -353,6 +355,11 @@ export function recogniseSheet(grid: Grid, forms: readonly Form[], options: Reco
     (a) => a !== best && a.scores.total > best.scores.total - RECOGNITION.ambiguityMargin && !decisive(best, a),
   );
   if (close.length) {
+    // The province's and the district's copy of one appendix print the same rows: the unit's
+    // level tells them apart ("UBND huyện Kbang" fills the district's), when it leaves one form.
+    const level = levelOfUnit(unitAndPeriod(view, best.tableTop, best.keys.form).unit);
+    const atLevel = level ? [best, ...close].filter((a) => a.keys.form.levels.includes(level)) : [];
+    if (atLevel.length === 1) return bind(view, atLevel[0], "content", candidates, pre, grid);
     const reason = [best, ...close]
       .map((a) => `${formName(a.keys.form)} (độ khớp ${percent(a.scores.total)}, ${a.matches.filter((m) => m).length}/${a.keys.form.rows.length} dòng)`)
       .join(" và ");
