@@ -50,6 +50,7 @@ import { findPeriod } from "../period";
 import { describeCandidate } from "../column-choice";
 import { UNIT_SOURCE_LABELS } from "../vocabulary";
 import { planColumns, valueRow } from "./columns";
+import { percentFractions } from "./fractions";
 import { unitAndPeriod } from "./unit-period";
 
 export { RECOGNITION } from "./settings";
@@ -188,6 +189,8 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
       });
     }
   });
+
+  issues.push(...percentFractions(form, sheet, cells));
 
   const rangeStart = al.header ? al.header.bottom + 1 : Math.min(...[...rowIndex.values(), view.nRows]);
   const valueCols = inputCols.map((x) => x.col);
