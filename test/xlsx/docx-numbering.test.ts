@@ -115,6 +115,14 @@ describe("the STT column numbered by Word", () => {
     expect(column(grid, 0).slice(1)).toEqual(["-", "•", "I.", "II.", "2.1"]);
   });
 
+  it("an absurd start value costs its digits, not a billion letters", async () => {
+    const numbering = numberingXml(
+      abstract(1, `<w:lvl w:ilvl="0"><w:start w:val="1000000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl>`) + num(1, 1),
+    );
+    const [grid] = await sheets(packageDocx(table([{ pPr: numPr(1), label: "Nhãn" }]), { numbering }));
+    expect(column(grid, 0).slice(1)).toEqual(["1000000000)"]);
+  });
+
   it("a numbered label keeps its own text: the number stays out of it", async () => {
     const body = W.tbl(1, W.tr(W.tc(W.p(W.r("Tổng số TTHC"), numPr(1)))) + W.tr(W.tc(W.p(W.r("Số lượng TTHC cấp xã"), numPr(1, 1)))));
     const [grid] = await sheets(packageDocx(body, { numbering: numberingXml(MULTI + num(1, 1)) }));

@@ -68,7 +68,7 @@ const ROMAN: [number, string][] = [
 ];
 
 function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
+  if (!Number.isInteger(n) || n <= 0 || n >= 4000) return String(n);
   let out = "";
   for (const [v, s] of ROMAN)
     while (n >= v) {
@@ -78,9 +78,9 @@ function roman(n: number): string {
   return out;
 }
 
-/** "a" … "z", then "aa", "bb" … as Word writes letters past z. */
+/** "a" … "z", then "aa", "bb" … as Word writes letters past z (digits past 780, an absurd start value). */
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  if (!Number.isInteger(n) || n <= 0 || n > 780) return String(n);
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
