@@ -79,7 +79,7 @@ export const MESSAGES = {
   form_unrecognised: (p) =>
     `${where(p)} không khớp với phụ lục nào đã biết: ${p.detail}. Hãy dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề, tiêu đề cột và nhãn dòng của phụ lục.`,
   form_ambiguous: (p) =>
-    `${where(p)}: không xác định được là phụ lục nào vì khớp gần như nhau với ${p.detail}. Hãy giữ nguyên dòng «Phụ lục …» và tiêu đề của phụ lục ở đầu trang tính, hoặc dùng biểu mẫu do phần mềm tạo.`,
+    `${where(p)}: không xác định được là phụ lục nào vì khớp gần như nhau với ${p.detail}. Hãy giữ nguyên dòng «Phụ lục …» và tiêu đề của phụ lục ở đầu trang tính và ghi tên đơn vị báo cáo ở đầu trang (ví dụ «UBND HUYỆN …», «SỞ …»: phụ lục cùng tên của cấp tỉnh và cấp huyện được phân biệt theo cấp của đơn vị), hoặc dùng biểu mẫu do phần mềm tạo.`,
   form_id_unknown: (p) =>
     `${where(p)}: tệp ghi mã phụ lục «${p.value}» nhưng danh mục hiện tại không có mã này; đã nhận dạng theo tiêu đề và nhãn dòng.`,
   catalog_version_mismatch: (p) =>

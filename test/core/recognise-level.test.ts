@@ -37,6 +37,7 @@ it("a provincial department's is the province's form", () => {
 it("without a unit it is refused as ambiguous, naming both forms", () => {
   const r = recogniseSheet(sheet([]), FORMS);
   if (r.status !== "unrecognised") throw new Error(`recognised as ${r.filled.form.id}`);
-  expect(r.issues.map((i) => i.code)).toContain("form_ambiguous");
+  const ambiguous = r.issues.find((i) => i.code === "form_ambiguous");
+  expect(ambiguous?.message).toContain("ghi tên đơn vị báo cáo ở đầu trang");
   expect(r.candidates.slice(0, 2).map((c) => c.formId).sort()).toEqual(["tk2011-2020.huyen.pl5", "tk2011-2020.tinh.pl5"]);
 });
