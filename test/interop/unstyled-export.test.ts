@@ -84,6 +84,17 @@ describe("rates the sheet itself shows are percentages stay as read", () => {
     expect(rateOf([0.5, null, null, null, null, null])).toEqual({ raw: [0.5, null, null, null, null, null], codes: [] });
   });
 
+  it("shown the Vietnamese way («0,5», typed in Excel or LibreOffice) they are what the unit typed", () => {
+    const grid = toGrid({ rows: rows([0.5, 0.8, null, null, null, null]) as V[][] });
+    const rateRow = grid.cells.findIndex((row) => row?.[1]?.value === RATE);
+    grid.cells[rateRow]![2] = { value: 0.5, text: "0,5" };
+    grid.cells[rateRow]![3] = { value: 0.8, text: "0,8" };
+    const read = recogniseSheet(grid, FORMS);
+    if (read.status !== "recognised") throw new Error(read.reason);
+    expect(read.filled.cells.get("tl-dung-hen-xa")?.get("y2015")?.raw?.value).toBe(0.5);
+    expect(read.issues.map((i) => i.code)).not.toContain("percent_as_fraction");
+  });
+
   it("typed as text («0,95») it is what the unit typed", () => {
     expect(rateOf(["0,95", "0,97", null, null, null, null]).raw).toEqual(["0,95", "0,97", null, null, null, null]);
   });

@@ -5,7 +5,9 @@
  * — a wrong number that looks right. One cell cannot tell, a sheet can: when every percentage of
  * the sheet stored as a number without "%" is between 0 and 1, at least two of them, one of them
  * strictly between, and no percentage of the sheet is written above 1 (as a number, a text or
- * "95%"), the sheet writes fractions: those cells are read × 100, and a warning names them.
+ * "95%"), the sheet writes fractions: those cells are read × 100, and a warning names them. A
+ * number shown the Vietnamese way ("0,5") was typed in a spreadsheet that keeps formats: the
+ * sheet's numbers are then read as they are.
  */
 import { cellKind, inputColumns, type Form } from "../../catalog/schema";
 import type { BoundCell } from "../filled";
@@ -29,7 +31,8 @@ export function percentFractions(form: Form, sheet: string, cells: Map<string, M
       const raw = bound?.raw;
       if (!bound || !raw || raw.value === null || raw.value === "") continue;
       if (typeof raw.value === "number" && !(raw.text ?? "").includes("%")) {
-        if (raw.value < 0 || raw.value > 1) return [];
+        // "0,5" shown: typed in a Vietnamese spreadsheet, which keeps formats — 0,5 %.
+        if (raw.value < 0 || raw.value > 1 || (raw.text ?? "").includes(",")) return [];
         fractions.push(bound);
         continue;
       }
