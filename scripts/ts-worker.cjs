@@ -7,7 +7,6 @@ const { createHash } = require("node:crypto");
 const { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { workerData } = require("node:worker_threads");
 
 const cacheDir = join(tmpdir(), "cchc-ts-worker-cache");
 mkdirSync(cacheDir, { recursive: true });
@@ -30,4 +29,5 @@ require.extensions[".ts"] = (module, filename) => {
   }
   module._compile(code, filename);
 };
-require(workerData.entry);
+// The entry: the worker process's first argument (node-pool.ts), or a worker thread's workerData.
+require(process.argv[2] ?? require("node:worker_threads").workerData.entry);

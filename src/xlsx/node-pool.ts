@@ -1,7 +1,14 @@
 /**
- * The read pool in Node: worker threads (workerpool), one per core (`os.availableParallelism()`),
- * each with the budget's heap limit (`resourceLimits`, past which Node stops the thread) and each
- * task with its time limit. Used by the CLI; the pane has browser-pool.ts.
+ * The read pool in Node: worker processes (workerpool), one per core (`os.availableParallelism()`),
+ * each with the budget's heap limit and each task with its time limit. Used by the CLI; the pane
+ * has browser-pool.ts.
+ *
+ * Processes, not worker threads: a thread past its `resourceLimits` heap is meant to be stopped
+ * alone, but a large enough allocation in it aborts the whole process (nodejs/node#47224, open) —
+ * a 17 KB damaged .xls did that to `cchc validate` (SheetJS reading a broken BIFF string; the fuzz
+ * suite keeps the file). A child process past its `--max-old-space-size` dies alone: workerpool
+ * reports its exit, that file gets its line, and the others go on. Its stderr (V8's trace) is
+ * captured, never shown.
  */
 import { existsSync } from "fs";
 import { availableParallelism } from "os";
@@ -14,10 +21,10 @@ import { budgetOf, workerCount, type ReadPool } from "./pool";
  * The worker's script: compiled JavaScript next to this file (lib/, as installed); when running
  * from the TypeScript sources (jest), a bootstrap that compiles them on the fly (dev only).
  */
-function workerScript(): { script: string; workerData?: unknown } {
+function workerScript(): { script: string; args: string[] } {
   const compiled = join(__dirname, "read-worker.node.js");
-  if (existsSync(compiled)) return { script: compiled };
-  return { script: join(__dirname, "..", "..", "scripts", "ts-worker.cjs"), workerData: { entry: join(__dirname, "read-worker.node.ts") } };
+  if (existsSync(compiled)) return { script: compiled, args: [] };
+  return { script: join(__dirname, "..", "..", "scripts", "ts-worker.cjs"), args: [join(__dirname, "read-worker.node.ts")] };
 }
 
 export interface NodePoolOptions {
@@ -32,18 +39,24 @@ export interface NodePoolOptions {
 export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
   const budget = budgetOf(options.budget);
   const workers = options.workers ?? workerCount(availableParallelism(), options.files ?? Infinity);
-  const { script, workerData } = workerScript();
+  const { script, args } = workerScript();
   const pool = workerpool.pool(script, {
-    workerType: "thread",
+    workerType: "process",
     maxWorkers: workers,
     minWorkers: workers,
     // A task past its time is cancelled; its worker, busy in a synchronous parse, cannot clean
     // up, so it is stopped this soon after.
     workerTerminateTimeout: 200,
-    workerThreadOpts: {
-      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
-      ...(workerData ? { workerData } : {}),
+    forkArgs: args,
+    forkOpts: {
+      // Only the heap limit: not the parent's flags (an inspector port, a test runner's options).
+      execArgv: [`--max-old-space-size=${budget.memoryMb}`],
+      // Grids and byte arrays cross as V8 serializes them (as between threads), not as JSON.
+      serialization: "advanced",
     },
+    // The workers' stdout and stderr are piped to the pool (and dropped), so that a worker that
+    // dies prints nothing on the command's stderr.
+    emitStdStreams: true,
   });
   return { pool, budget, terminate: async () => void (await pool.terminate(true)) };
 }

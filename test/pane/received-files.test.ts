@@ -2,8 +2,9 @@
  * The standalone pane reads received files in Web Workers (issue 9), in real Chromium on the
  * production build: 40 files, 5 of them corrupt, are read while the page keeps answering clicks,
  * the 35 good ones roll up; cancelling in the middle of a large file stops within a second; and
- * the worker also runs from its inlined text (a Blob URL), as a page without separate script
- * files (the Google Sheets sidebar) creates it. The longest main-thread task while 170 files are
+ * a damaged .xls that makes the reader allocate without end costs one line, not the tab; the
+ * worker also runs from its inlined text (a Blob URL), as a page without separate script files
+ * (the Google Sheets sidebar) creates it. The longest main-thread task while 170 files are
  * read and consolidated is measured (PerformanceObserver "longtask") and printed.
  */
 import type { Server } from "node:http";
@@ -95,6 +96,23 @@ test("cancel in the middle of a large file stops within a second", async () => {
   const stopped = Date.now() - started;
   console.log(`cancel mid-file: stopped in ${stopped} ms`);
   expect(stopped).toBeLessThan(1000);
+  expect(session.pageErrors).toEqual([]);
+  await session.context.close();
+}, 300_000);
+
+test("a damaged .xls that makes the reader allocate without end: its own line, the page lives on, the good files roll up", async () => {
+  // The fuzz mutant that aborted the CLI's process when its workers were threads (see
+  // test/xlsx/received-files.test.ts): in the page it must cost its worker, never the tab.
+  const session = await openPane(browser, base);
+  const { page } = session;
+  await openRollup(page);
+  const broken = { name: "xls-chuoi-hong.xls", mimeType: "application/vnd.ms-excel", buffer: readFileSync(join(__dirname, "..", "fixtures", "received", "xls-chuoi-hong.xls")) };
+  await page.locator("[role=tabpanel] input[type=file]").setInputFiles([broken, ...good.slice(0, 3)]);
+  await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+  await page.getByText("Đã tổng hợp 1 phụ lục từ 3 đơn vị.").waitFor({ timeout: 120_000 });
+  const units = page.getByRole("list", { name: "Tình trạng từng đơn vị" });
+  expect(await units.getByText("Đạt yêu cầu", { exact: true }).count()).toBe(3);
+  expect(await units.getByText("Không đọc được", { exact: true }).count()).toBe(1);
   expect(session.pageErrors).toEqual([]);
   await session.context.close();
 }, 300_000);

@@ -1,6 +1,6 @@
 /**
  * The pane's code reads received files in Web Workers; jest runs it in Node, which has none, so
- * every test file gets the same read workers as worker threads (xlsx/node-pool) — real workers
+ * every test file gets the same read workers as the CLI (worker processes, xlsx/node-pool) — real workers
  * with the real budgets, as the CLI has them.
  */
 import { createNodeReadPool } from "../../src/xlsx/node-pool";

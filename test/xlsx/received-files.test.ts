@@ -130,6 +130,18 @@ describe("budgets", () => {
     expect(r.units.find((u) => u.file !== file)?.status).toBe("ok");
   }, 120_000);
 
+  test("a damaged 17 KB .xls that makes the reader allocate without end costs its own line, not the process", async () => {
+    // A fuzz mutant (seed 9, #1306) of our template saved as .xls by LibreOffice: a broken BIFF
+    // string record sends SheetJS reading for ever. In a worker thread this aborted the whole
+    // process with V8's "heap out of memory" (nodejs/node#47224) — the run, and jest with it.
+    const broken = join(__dirname, "..", "fixtures", "received", "xls-chuoi-hong.xls");
+    const r = await rollup([broken, write("xa-ia-pa-5.xlsx", good)], "--file-memory", "256");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.units.find((u) => u.file === broken)).toMatchObject({ status: "unreadable", message: expect.stringMatching(/xls-chuoi-hong\.xls.*(hơn 256 MB bộ nhớ|giây).*lưu lại/) });
+    expect(r.units.find((u) => u.file !== broken)?.status).toBe("ok");
+  }, 120_000);
+
   test("past --file-seconds the worker is stopped: one unreadable line that says so", async () => {
     const file = write("cham.xlsx", largeWorkbook(1_000_000));
     const r = await rollup([file, write("xa-ia-pa-4.xlsx", good)], "--file-seconds", "2", "--file-memory", "2048");
