@@ -20,6 +20,7 @@ import { readReceivedFiles } from "../../src/xlsx/pool";
 import { REASONS } from "../../src/xlsx/read-reasons";
 import { formPage, ooxmlDocx } from "../support/docx";
 import { libreOfficeFill, tempDir } from "../support/libreoffice";
+import { residentTreeBytes } from "../support/resident";
 import { TemplateFiller } from "../support/received";
 import { typedValues, unitEntries } from "../support/unit-values";
 import { mutant, type Base, type Mutant } from "./mutants";
@@ -33,25 +34,8 @@ const bases: Base[] = [];
 const wordBases: Base[] = [];
 const crashPrefix = REASONS.crashed("").split("(")[0];
 
-/**
- * Resident memory of this process and of its children — the read workers are processes (Linux:
- * /proc lists them; elsewhere this process alone).
- */
-function residentBytes(): number {
-  let total = process.memoryUsage().rss;
-  try {
-    const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    for (const pid of children) {
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-      if (kb) total += Number(kb) * 1024;
-    }
-  } catch {
-    /* not Linux, or a child that just ended */
-  }
-  return total;
-}
 let peakRss = 0;
-const sample = () => (peakRss = Math.max(peakRss, residentBytes()));
+const sample = () => (peakRss = Math.max(peakRss, residentTreeBytes()));
 
 beforeAll(async () => {
   const filler = await TemplateFiller.create([PL3], { period: "Năm 2020" });
