@@ -13,8 +13,9 @@ import { sourcesFromSheets } from "../../src/core/workbook";
 import { parseAreas, MERGES_UNREAD_NOTE, MERGES_UNSUPPORTED_NOTE } from "../../src/excel/read";
 import { readWorkbookSheets } from "../../src/excel/rollup";
 import { ExcelBackend } from "../../src/taskpane/excel-backend";
+import { StandaloneBackend } from "../../src/taskpane/standalone-backend";
 import { createStandIn, type StandIn } from "../support/excel-standin";
-import { PERIODIC, retypedPeriodic, toGrid, TITLE_Q3, type RetypedSheet } from "../support/retyped";
+import { PERIODIC, retypedPeriodic, retypedXlsx, toGrid, TITLE_Q3, type RetypedSheet } from "../support/retyped";
 
 const SHEET = "Xã Ia Tul";
 
@@ -62,10 +63,14 @@ describe("merged areas of a sheet in Excel (ExcelApi 1.13)", () => {
     const sheet = unlabeled();
     const standIn = await workbookWith(sheet);
     const outcome = await backendOn(standIn).rollup({ files: [], sheets: [{ name: SHEET }] });
+    // The CLI's consolidation of the sheet as read from a file, and the standalone page given the .xlsx.
     const fromFile = consolidate(sourcesFromSheets([toGrid(sheet, SHEET)], FORMS), {});
-    expect(fromFile.units.units[0].status).toBe("undecided");
-    expect(outcome.units.map((u) => u.status)).toEqual(fromFile.units.units.map((u) => u.status));
+    const standalone = await new StandaloneBackend().rollup({ files: [{ name: "ia-tul.xlsx", bytes: await retypedXlsx(sheet, SHEET) }] });
+    expect(fromFile.units.units.map((u) => u.status)).toEqual(["undecided"]);
+    expect(standalone.units.map((u) => u.status)).toEqual(["undecided"]);
+    expect(outcome.units.map((u) => [u.status, u.statusLabel])).toEqual(standalone.units.map((u) => [u.status, u.statusLabel]));
     expect(outcome.questions).toHaveLength(1);
+    expect(outcome.questions[0].candidates.map((c) => [c.letter, c.samples])).toEqual(standalone.questions[0].candidates.map((c) => [c.letter, c.samples]));
     expect(outcome.questions[0].candidates.map((c) => c.letter)).toEqual(["D", "E"]);
     expect(outcome.degraded).toEqual([]);
   });
@@ -114,6 +119,27 @@ describe("what Excel returns", () => {
     expect(grids[0].cells.length).toBe(below + 300);
     expect(grids[0].merges).toBeUndefined();
     expect(notes).toEqual([MERGES_UNREAD_NOTE]);
+  });
+
+  it("the stand-in answers as Excel: areas starting in the range, a null object when none, ApiNotFound before 1.13", async () => {
+    const standIn = createStandIn({ sheets: [{ name: "Biểu 1", cells: [["a", "", "b"]] }] });
+    const arrange = standIn.arrange();
+    const ws = arrange.workbook.worksheets.getItem("Biểu 1");
+    ws.getRange("A1:B2").merge();
+    ws.getRange("C1:D1").merge();
+    await arrange.sync();
+    const read = (address: string) =>
+      standIn.run(async (context) => {
+        const areas = context.workbook.worksheets.getItem("Biểu 1").getRange(address).getMergedAreasOrNullObject();
+        areas.load("address,areaCount");
+        await context.sync();
+        return areas.isNullObject ? null : { address: areas.address, count: areas.areaCount };
+      });
+    expect(await read("A1:Z30")).toEqual({ address: "'Biểu 1'!A1:B2, 'Biểu 1'!C1:D1", count: 2 });
+    expect(await read("B1:D5")).toEqual({ address: "'Biểu 1'!C1:D1", count: 1 });
+    expect(await read("A2:Z30")).toBeNull();
+    const old = createStandIn({ apiMinor: 12 });
+    await expect(old.run(async (context) => context.workbook.worksheets.getItem("Sheet1").getRange("A1").getMergedAreasOrNullObject())).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 
   it("addresses of merged areas, sheet names quoted or not", () => {
