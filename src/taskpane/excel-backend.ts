@@ -307,6 +307,8 @@ export class ExcelBackend implements Backend {
         throw toPaneError(error, "đọc các trang tính đã chọn");
       }
       fromSheets = w.sheetSources(grids, chosen);
+      // Read without merged cells: said where it may matter, a sheet with a figure column left unread.
+      if (!fromSheets.some((source) => source.issues.some((issue) => issue.code === "column_ignored"))) notes.length = 0;
     }
     const fromFiles = await w.readFiles(request.files, onProgress, signal, request.budget);
     if (signal?.aborted) throw w.cancelled();

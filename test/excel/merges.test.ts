@@ -101,6 +101,13 @@ describe("an Excel without merged areas (ExcelApi 1.12)", () => {
     const [source] = sourcesFromSheets(grids, FORMS);
     expect(source.issues.filter((i) => i.code === "column_ignored").map((i) => i.cell?.replace(/\d+$/, ""))).toContain("E");
   });
+
+  it("says nothing of merged cells when every figure column was read", async () => {
+    const standIn = await workbookWith(retypedPeriodic({ header: "plain", unit: 2, top: ["UBND XÃ IA PA", TITLE_Q3] }), 12);
+    const outcome = await backendOn(standIn).rollup({ files: [], sheets: [{ name: SHEET }] });
+    expect(outcome.units.map((u) => u.status)).toEqual(["ok"]);
+    expect(outcome.degraded).not.toContain(MERGES_UNSUPPORTED_NOTE);
+  });
 });
 
 describe("what Excel returns", () => {
