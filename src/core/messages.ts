@@ -54,6 +54,8 @@ export const MESSAGES = {
     `${where(p)} (dòng «${p.label}», cột «${p.column}»): «${p.value}» có kèm chữ; ${p.detail}. Hãy chỉ để số trong ô này và ghi phần giải thích vào cột Ghi chú.`,
   fraction_converted: (p) =>
     `${where(p)} (dòng «${p.label}», cột «${p.column}»): ${p.detail} từ phân số «${p.value}». Dòng này nhận tỷ lệ phần trăm; hãy kiểm tra kết quả hoặc nhập thẳng tỷ lệ.`,
+  percent_as_fraction: (p) =>
+    `${where(p)}: các ô tỷ lệ ${p.expected} ghi số từ 0 đến 1 mà không có định dạng % — tệp được ghi không kèm định dạng ô, nên đã hiểu là phần trăm (${p.detail}). Hãy kiểm tra lại; nếu đơn vị muốn ghi tỷ lệ dưới 1 %, hãy gõ kèm dấu % (ví dụ 0,5%).`,
   value_in_heading: (p) =>
     `${where(p)}: dòng «${p.label}» là tiêu đề mục, không nhận số liệu, nhưng ô có «${p.value}». Hãy chuyển số liệu xuống đúng dòng chỉ tiêu bên dưới rồi xóa ô này.`,
   required_blank: (p) =>
@@ -77,7 +79,7 @@ export const MESSAGES = {
   form_unrecognised: (p) =>
     `${where(p)} không khớp với phụ lục nào đã biết: ${p.detail}. Hãy dùng biểu mẫu do phần mềm tạo, hoặc giữ nguyên tiêu đề, tiêu đề cột và nhãn dòng của phụ lục.`,
   form_ambiguous: (p) =>
-    `${where(p)}: không xác định được là phụ lục nào vì khớp gần như nhau với ${p.detail}. Hãy giữ nguyên dòng «Phụ lục …» và tiêu đề của phụ lục ở đầu trang tính, hoặc dùng biểu mẫu do phần mềm tạo.`,
+    `${where(p)}: không xác định được là phụ lục nào vì khớp gần như nhau với ${p.detail}. Hãy giữ nguyên dòng «Phụ lục …» và tiêu đề của phụ lục ở đầu trang tính và ghi tên đơn vị báo cáo ở đầu trang (ví dụ «UBND HUYỆN …», «SỞ …»: phụ lục cùng tên của cấp tỉnh và cấp huyện được phân biệt theo cấp của đơn vị), hoặc dùng biểu mẫu do phần mềm tạo.`,
   form_id_unknown: (p) =>
     `${where(p)}: tệp ghi mã phụ lục «${p.value}» nhưng danh mục hiện tại không có mã này; đã nhận dạng theo tiêu đề và nhãn dòng.`,
   catalog_version_mismatch: (p) =>

@@ -7,14 +7,16 @@
  * Decisions:
  * - The unit of a form is, in order: the source's `unit` (the user's correction in the pane, or
  *   `--unit`-like overrides), the form's own `unit` (template metadata or the sheet's unit cell),
- *   else the source name without its extension. So one workbook may carry several units' sheets.
+ *   else the source's name (`sourceStem`: no extension, no appendix tag). So one workbook may
+ *   carry several units' sheets.
  *   A source that yielded no form (unreadable, unrecognised) is attributed to `source.unit`, else
  *   to its name.
  * - Unit names are compared by `unitKey`: folded (case, diacritics, NFC/NFD, tone placement,
  *   punctuation), then administrative prefixes removed — "UBND", "Ủy ban nhân dân", "xã",
  *   "phường", "thị trấn", "thị xã", "huyện", "quận", "thành phố", "tỉnh", "TP.", "TT." — as long as
  *   something other than a bare number remains ("Phường 1" keeps its prefix). So "UBND xã Ia Pa",
- *   "Xã Ia Pa" and "ia pa" are one unit.
+ *   "Xã Ia Pa" and "ia pa" are one unit — unless names of one rollup state two levels for one key
+ *   (`unitKeys`: "UBND huyện Kbang", "UBND thị trấn Kbang").
  * - Duplicates are decided per form: when a unit sent the same form more than once (two files,
  *   or two sheets), the copy used is the LAST one in input order that has no error; if every copy
  *   has errors, the last one. Input order is the order of receipt (the adapters pass files in the
@@ -46,7 +48,7 @@
 import type { Level } from "../catalog/schema";
 import { applyChoices, choiceKey, describeCandidate, type ColumnChoices } from "./column-choice";
 import type { ColumnDecision, FilledForm, UnitSource } from "./filled";
-import { reportLevel } from "./levels";
+import { levelOfUnit, reportLevel } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
 import { cleanText, foldVietnamese } from "./normalize";
@@ -205,6 +207,30 @@ export const UNIT_PREFIXES: readonly string[] = [
  * The key two spellings of a unit share: `foldVietnamese`, then the prefixes of `UNIT_PREFIXES`
  * removed from the front, repeatedly, while a name other than a bare number remains.
  */
+/**
+ * The keys units are grouped by, for the names of one rollup: `unitKey`, qualified by the level a
+ * name states (`levelOfUnit`) only where names of one key state different levels. "UBND huyện
+ * Kbang" and "UBND thị trấn Kbang" are two units, not one that sent its report twice (one copy
+ * would be dropped as a duplicate); "Kbang" alone then stays a unit of its own rather than be
+ * guessed into either.
+ */
+export function unitKeys(names: Iterable<string>): (name: string) => string {
+  const base = (name: string) => unitKey(name) || foldVietnamese(name) || name;
+  const levels = new Map<string, Set<Level>>();
+  for (const name of names) {
+    const level = levelOfUnit(name);
+    if (!level) continue;
+    const key = base(name);
+    const set = levels.get(key) ?? new Set<Level>();
+    levels.set(key, set.add(level));
+  }
+  return (name) => {
+    const key = base(name);
+    const level = levelOfUnit(name);
+    return level && (levels.get(key)?.size ?? 0) > 1 ? `${key}@${level}` : key;
+  };
+}
+
 export function unitKey(name: string): string {
   let key = foldVietnamese(name);
   for (;;) {
@@ -216,10 +242,24 @@ export function unitKey(name: string): string {
   }
 }
 
-/** "xa-ia-pa.xlsx" → "xa-ia-pa"; a sheet label stays as it is. */
+/**
+ * The unit a file's name gives, for a file that names none inside: the name without its folder,
+ * its extension, and an appendix tag at its end or start — "UBND huyện Kbang - PL3.xlsx" and
+ * "PL1_UBND huyện Kbang.docx" are both «UBND huyện Kbang», so one unit's files are one unit
+ * ("mẫu" only with its marks: "Cà Mau 2" is a name). A
+ * sheet label stays as it is.
+ */
 export function sourceStem(source: string): string {
   const base = source.split(/[\\/]/).pop() ?? source;
-  return base.replace(/\.(xlsx|xlsm|xls|ods|csv)$/i, "");
+  const stem = base.replace(/\.(xlsx|xlsm|xltx|xltm|xls|xlt|ods|fods|csv|docx|docm|dotx|htm|html|xml)$/i, "");
+  const tag = String.raw`(?:pl|phụ\s*lục|phu\s*luc|biểu|bieu|mẫu)\s*(?:số\s*|so\s*)?\d+[a-zđ]?`;
+  const untagged = stem
+    .normalize("NFC")
+    .replace(new RegExp(String.raw`(?:[\s_.-]+[(\[]?|[(\[])${tag}[)\]]?\s*$`, "iu"), "")
+    .replace(new RegExp(String.raw`^\s*[(\[]?${tag}[)\]]?[\s_.-]+`, "iu"), "")
+    .trim()
+    .replace(/^\((.*)\)$/u, "$1");
+  return untagged || stem;
 }
 
 const given = (s: string | undefined): string | undefined => {
@@ -261,10 +301,17 @@ function list(names: readonly string[]): string {
 /** Summarises who sent what. See the header for every decision. */
 export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOptions = {}): UnitsResult {
   const groups = new Map<string, Group>();
+  // Every name a unit is known by here (as group() below names them, and the expected list).
+  const names = sources.flatMap((src) => {
+    const override = given(src.unit);
+    const forms = src.outcome === "read" ? src.forms : [];
+    return forms.length ? forms.map((read) => override ?? given(read.unit) ?? sourceStem(src.source)) : [override ?? sourceStem(src.source)];
+  });
+  const keyOf = unitKeys([...names, ...(opts.expected ?? []).map((n) => given(n) ?? "")]);
   const keys = new Map<string, string>(); // a unit's name comes once per sheet it sent
   const group = (name: string): Group => {
     let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = unitKey(name) || foldVietnamese(name) || name));
+    if (key === undefined) keys.set(name, (key = keyOf(name)));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, names: [], sources: [], nameSource: new Map(), candidates: [] }));
     if (!g.names.includes(name)) g.names.push(name);
@@ -321,7 +368,7 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
   for (const name of opts.expected ?? []) {
     const clean = given(name);
     if (!clean) continue;
-    const key = unitKey(clean);
+    const key = keyOf(clean);
     if (!expected.some((e) => e.key === key)) expected.push({ key, name: clean });
   }
   const hasList = opts.expected !== undefined && expected.length > 0;

@@ -53,6 +53,14 @@ export interface Budget {
 
 export const BUDGET: Budget = { seconds: 20, memoryMb: 512 };
 
+/**
+ * Resident memory a Node worker process may hold beyond its heap budget — Node, SheetJS and our
+ * code (≈ 80 MB) with room to spare — before the pool stops it (node-pool.ts). The heap limit
+ * alone is not a bound: a damaged .xls took a worker limited to 512 MB of heap to 1.08 GB resident
+ * before V8 gave up.
+ */
+export const WORKER_OVERHEAD_MB = 128;
+
 /** Bounds of what a user may set (a budget of 0 s or 64 GB is a typo). */
 export const BUDGET_RANGE = { seconds: [1, 600], memoryMb: [64, 4096] } as const;
 

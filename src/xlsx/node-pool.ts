@@ -8,13 +8,14 @@
  * a 17 KB damaged .xls did that to `cchc validate` (SheetJS reading a broken BIFF string; the fuzz
  * suite keeps the file). A child process past its `--max-old-space-size` dies alone: workerpool
  * reports its exit, that file gets its line, and the others go on. Its stderr (V8's trace) is
- * captured, never shown.
+ * captured, never shown. On Linux the pool also watches its workers' resident memory: V8 lets a
+ * dying worker reach about twice its heap limit.
  */
-import { existsSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import workerpool from "workerpool";
-import type { Budget } from "./limits";
+import { WORKER_OVERHEAD_MB, type Budget } from "./limits";
 import { budgetOf, workerCount, type ReadPool } from "./pool";
 
 /**
@@ -58,7 +59,43 @@ export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
     // dies prints nothing on the command's stderr.
     emitStdStreams: true,
   });
-  return { pool, budget, terminate: async () => void (await pool.terminate(true)) };
+  const unwatch = watchResidentMemory(script, budget);
+  return {
+    pool,
+    budget,
+    terminate: async () => {
+      unwatch();
+      await pool.terminate(true);
+    },
+  };
+}
+
+/**
+ * Linux: every 100 ms, a worker process of this pool (its command line names `script`) resident
+ * past the budget and its overhead is stopped (SIGKILL; pool.ts reports it as over the memory
+ * budget). Elsewhere the heap limit alone bounds a worker.
+ */
+function watchResidentMemory(script: string, budget: Budget): () => void {
+  if (process.platform !== "linux") return () => undefined;
+  const limitKb = (budget.memoryMb + WORKER_OVERHEAD_MB) * 1024;
+  const timer = setInterval(() => {
+    let children: string[];
+    try {
+      children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return; // a kernel without the children list
+    }
+    for (const pid of children)
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(script)) continue;
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+        if (kb > limitKb) process.kill(Number(pid), "SIGKILL");
+      } catch {
+        /* it ended meanwhile */
+      }
+  }, 100);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Runs `work` with a pool, and stops the pool afterwards whatever happens. */

@@ -46,9 +46,10 @@ function failure(error: unknown, budget: Budget, program: Program): Outcome<neve
   if (e?.name === "TimeoutError" || /timeout exceeded/i.test(text)) return { ok: false, reason: REASONS.overTime(budget.seconds, program) };
   if (e?.name === "CancellationError") return { ok: false, reason: "", cancelled: true };
   if (/out of memory|ERR_WORKER_OUT_OF_MEMORY|heap limit/i.test(text)) return { ok: false, reason: REASONS.overMemory(budget.memoryMb, program) };
-  // A worker process that died: past its heap limit V8 aborts it (SIGABRT, exit code 134).
+  // A worker process that died: past its heap limit V8 aborts it (SIGABRT, exit code 134); past
+  // its resident budget the pool stops it, as the system does when memory runs out (SIGKILL).
   if (/terminated unexpectedly/i.test(text))
-    return /SIGABRT|exitCode: `134`/.test(text)
+    return /SIGABRT|SIGKILL|exitCode: `134`/.test(text)
       ? { ok: false, reason: REASONS.overMemory(budget.memoryMb, program) }
       : { ok: false, reason: REASONS.crashed("chương trình đọc tệp dừng đột ngột", program) };
   return { ok: false, reason: REASONS.crashed((e?.message ?? String(error)).split("\n")[0].slice(0, 200), program) };

@@ -54,6 +54,49 @@ describe("unit names", () => {
   });
 });
 
+describe("units of the same name at two levels", () => {
+  test("a district and the township of the same name are two units: neither is dropped as a copy of the other", () => {
+    const sources = [
+      read("huyen.xlsx", [sheet(PL3, { "pakn-tiep-nhan": { y2019: 10 } }, "UBND huyện Kbang")]),
+      read("thi-tran.xlsx", [sheet(PL3, { "pakn-tiep-nhan": { y2019: 3 } }, "UBND thị trấn Kbang")]),
+    ];
+    const { units } = summariseUnits(sources, { expected: ["Huyện Kbang", "Thị trấn Kbang"] });
+    expect(units.map((u) => [u.unit, u.status, u.sources])).toEqual([
+      ["Huyện Kbang", "ok", ["huyen.xlsx"]],
+      ["Thị trấn Kbang", "ok", ["thi-tran.xlsx"]],
+    ]);
+    expect(rollupForm(PL3, reportsFor(units, PL3.id)).cells.get("pakn-tiep-nhan")?.get("y2019")).toMatchObject({ value: 13, reported: 2, of: 2 });
+  });
+
+  test("without a second level, a unit's spellings stay one unit", () => {
+    const { units } = summariseUnits([read("a.xlsx", [sheet(PL3, GOOD, "UBND huyện Kbang")]), read("b.xlsx", [sheet(PL3, GOOD, "Kbang")])]);
+    expect(units).toHaveLength(1);
+    expect(units[0].status).toBe("duplicate");
+  });
+});
+
+describe("a unit named only by its files", () => {
+  test("the appendix tag and the extension are not part of the name: one unit's PL1 and PL3 files are one unit", () => {
+    const { units } = summariseUnits([
+      read("UBND huyện Kbang - PL1.xlsx", [sheet(PL1, {}, undefined, "PL1")]),
+      read("Phụ lục 3_UBND huyện Kbang.docx", [sheet(PL3, GOOD)]),
+    ]);
+    expect(units.map((u) => [u.unit, u.status])).toEqual([["UBND huyện Kbang", "ok"]]);
+    expect(units[0].reports.map((r) => r.filled.form.id)).toEqual([PL1.id, PL3.id]);
+  });
+
+  test.each([
+    ["UBND xã Ia Pa.docx", "UBND xã Ia Pa"],
+    ["xa-ia-pa-pl3.xls", "xa-ia-pa"],
+    ["UBND xã Ia Pa (Phụ lục số 3).ods", "UBND xã Ia Pa"],
+    ["Phường 3.xlsx", "Phường 3"],
+    ["Sở Nội vụ Cà Mau 2.xlsx", "Sở Nội vụ Cà Mau 2"],
+    ["pl3.xlsx", "pl3"],
+  ])("«%s» is the unit «%s»", (file, unit) => {
+    expect(summariseUnits([read(file, [sheet(PL3, GOOD)])]).units[0].unit).toBe(unit);
+  });
+});
+
 describe("a unit that sent two files is counted once, both files named", () => {
   test("the copy without errors is used, even if it came first", () => {
     const { units } = summariseUnits([

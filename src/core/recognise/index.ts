@@ -16,7 +16,9 @@
  *                     weighted when the form has such lines)
  *    Recognised when score ≥ 0.45 and rows ≥ 0.30. A runner-up within 0.05 makes the sheet
  *    ambiguous, unless the best form matches some evidence well and clearly better (its own
- *    title, appendix line, "(Kèm theo …)"/sub-title lines, headers or rows) and is nowhere worse.
+ *    title, appendix line, "(Kèm theo …)"/sub-title lines, headers or rows) and is nowhere worse,
+ *    or the unit the sheet names is of the level of one of them only (a district's Phụ lục 5,
+ *    whose rows the province's copy prints too).
  * 2. The header: the block of ≤ 3 rows (in the first 100) holding most of the form's header
  *    texts; two-level headers are resolved through the group cells and their merged span; a
  *    column whose header is not found exactly is taken by word similarity, then by position
@@ -25,18 +27,20 @@
  *    labels, then the parent row above, then order; then labels broken over 2–3 sheet rows
  *    (empty rows between them allowed); then a similar label (word-Dice ≥ 0.75, +0.15 for the
  *    same STT, or the first ≥ 5 words alike), only when unique by 0.05 (reported). Every form
- *    row not found, every unknown sheet row with values and every duplicated row is reported.
+ *    row not found (but a row of another level than the unit's: a commune's copy leaves the
+ *    district's rows out), every unknown sheet row with values and every duplicated row is reported.
  * 4. Unit and period: see `findUnitAndPeriod` (./unit-period).
  * 5. Which sheet column each value column is read from, by the meaning of its header when a
  *    header spans several ("Số liệu" over "Kỳ trước | Kỳ này") or is typed twice, and every
  *    value-like column left unread: see ./columns. A column meaning cannot decide is left for a
  *    decision (`FilledForm.pending`, core/column-choice), never picked.
  */
-import { inputColumns, type Column, type Form } from "../../catalog/schema";
+import { inputColumns, rowAppliesAt, type Column, type Form } from "../../catalog/schema";
 import { CATALOG_VERSION } from "../../catalog";
 import { a1, columnLetters, type Grid } from "../grid";
 import type { BoundCell, FilledForm } from "../filled";
 import { makeIssue, type Issue } from "../issues";
+import { levelOfUnit, reportLevel } from "../levels";
 import { readMarker } from "../metadata";
 import { cleanText, isSpecificStt } from "../normalize";
 import { align, type Alignment } from "./align";
@@ -46,6 +50,7 @@ import { findPeriod } from "../period";
 import { describeCandidate } from "../column-choice";
 import { UNIT_SOURCE_LABELS } from "../vocabulary";
 import { planColumns, valueRow } from "./columns";
+import { percentFractions } from "./fractions";
 import { unitAndPeriod } from "./unit-period";
 
 export { RECOGNITION } from "./settings";
@@ -120,6 +125,10 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   const metaPeriod = meta?.period?.trim() ? meta.period.trim() : undefined;
   const periodKey = metaPeriod ? findPeriod(metaPeriod)?.key : found.periodKey;
   const plan = planColumns(view, al, periodKey);
+  const unit = meta?.unit?.trim() ? meta.unit.trim() : found.unit;
+  const unitSource = meta?.unit?.trim() ? "marker" : found.unitSource;
+  // A row of another level ("Số lượng TTHC cấp huyện" in a commune's copy) is not missing.
+  const level = reportLevel(form, unit);
 
   // Columns.
   const assumed = [...plan.columns.values()].some((c) => c.how === "assumed");
@@ -155,7 +164,7 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   al.matches.forEach((m, i) => {
     const fr = al.keys.rows[i];
     if (!m) {
-      if (fr.row.kind !== "heading")
+      if (fr.row.kind !== "heading" && rowAppliesAt(fr.row, level))
         issues.push(
           makeIssue("row_not_found", "warning", { sheet, cell: "" }, { label: fr.row.label, expected: isSpecificStt(fr.stt) ? fr.row.stt : "" }),
         );
@@ -180,6 +189,8 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
       });
     }
   });
+
+  issues.push(...percentFractions(form, sheet, cells));
 
   const rangeStart = al.header ? al.header.bottom + 1 : Math.min(...[...rowIndex.values(), view.nRows]);
   const valueCols = inputCols.map((x) => x.col);
@@ -212,8 +223,6 @@ function bind(view: SheetView, al: Alignment, by: RecognitionDetails["by"], cand
   rowIssues.sort((a, b) => a.row - b.row);
   issues.push(...rowIssues.map((x) => x.issue));
 
-  const unit = meta?.unit?.trim() ? meta.unit.trim() : found.unit;
-  const unitSource = meta?.unit?.trim() ? "marker" : found.unitSource;
   const period = metaPeriod ?? found.period;
   for (const c of found.conflicts) {
     if (c.what === "unit" && unit)
@@ -349,6 +358,11 @@ export function recogniseSheet(grid: Grid, forms: readonly Form[], options: Reco
     (a) => a !== best && a.scores.total > best.scores.total - RECOGNITION.ambiguityMargin && !decisive(best, a),
   );
   if (close.length) {
+    // The province's and the district's copy of one appendix print the same rows: the unit's
+    // level tells them apart ("UBND huyện Kbang" fills the district's), when it leaves one form.
+    const level = levelOfUnit(unitAndPeriod(view, best.tableTop, best.keys.form).unit);
+    const atLevel = level ? [best, ...close].filter((a) => a.keys.form.levels.includes(level)) : [];
+    if (atLevel.length === 1) return bind(view, atLevel[0], "content", candidates, pre, grid);
     const reason = [best, ...close]
       .map((a) => `${formName(a.keys.form)} (độ khớp ${percent(a.scores.total)}, ${a.matches.filter((m) => m).length}/${a.keys.form.rows.length} dòng)`)
       .join(" và ");

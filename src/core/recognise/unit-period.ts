@@ -70,6 +70,18 @@ function headingUnit(lines: string[]): string | undefined {
 }
 
 /**
+ * A line that goes on with a heading in the cell above: a named authority ("UBND XÃ ĐAK SMAR")
+ * or an agency ("PHÒNG NỘI VỤ") — never a line with digits ("Số: 15/BC-UBND").
+ */
+function continuesHeading(line: string): boolean {
+  if (/\d/.test(line)) return false;
+  const folded = foldVietnamese(line);
+  const authority = AUTHORITY.exec(folded);
+  if (authority) return namesSomeone(authority[1]);
+  return AGENCY_WORDS.some((w) => folded.startsWith(`${w} `) && namesSomeone(folded.slice(w.length + 1)));
+}
+
+/**
  * The unit a "(Kèm theo Báo cáo số … của UBND phường Hòa Khánh)" line names: the body after the
  * last "của", when the document is a report (a plan's "của" is its issuer, usually the level
  * above) and the body is an authority or agency with a name.
@@ -166,6 +178,18 @@ export function unitAndPeriod(view: SheetView, tableTop: number, form?: Form): U
           const below = view.text(k, c);
           if (!below) continue;
           cellLines.push(...linesOf(rawText(view.cell(k, c))));
+          consumed.add(`${k}:${c}`);
+          break;
+        }
+      }
+      // "UBND HUYỆN KBANG" with "UBND XÃ ĐAK SMAR" (or "PHÒNG NỘI VỤ") in the cell below: one
+      // heading typed over two cells, read as the lines of one cell.
+      if (headingUnit(cellLines)) {
+        for (let k = r + 1; k < Math.min(end, r + 3); k++) {
+          const below = linesOf(rawText(view.cell(k, c)));
+          if (!below.length) continue;
+          if (!below.every(continuesHeading)) break;
+          cellLines.push(...below);
           consumed.add(`${k}:${c}`);
           break;
         }

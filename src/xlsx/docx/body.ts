@@ -9,11 +9,14 @@
  * - Text: runs joined; tabs, line and page breaks as spaces; tracked insertions kept, deletions
  *   and moved-away text dropped (a deleted table row too); a field by its shown result (its
  *   instruction is never text); hidden text, footnote marks and ruby annotations left out;
- *   numbering and bullets are drawn by Word, not stored as text, so labels never carry them.
+ *   numbering and bullets are drawn by Word, not stored as text, so labels never carry them —
+ *   but a paragraph with no text of its own (an STT cell numbered by Word) reads as the number
+ *   Word shows (./numbering).
  *   Text is NFC (Word shows NFC and NFD alike).
  */
 import { LIMITS } from "../limits";
 import { legacyText, type FontStyles, type Legacy } from "./fonts";
+import { Numbering } from "./numbering";
 import { alternative, attr, DocxProblem, elements, isMc, isOn, isW, wChild, type Element } from "./ooxml";
 
 export interface Line {
@@ -63,7 +66,10 @@ const WHITESPACE = /[\s\u00a0\u200b]+/g;
  * LIMITS.wordTableDepth deep; the time it takes is bounded by the read worker's budget.
  */
 export class BodyReader {
-  constructor(private readonly styles: FontStyles) {}
+  constructor(
+    private readonly styles: FontStyles,
+    private readonly numbering: Numbering = new Numbering(),
+  ) {}
 
   blocks(container: Element, depth = 0): Block[] {
     const out: Block[] = [];
@@ -120,7 +126,9 @@ export class BodyReader {
       boxes: [],
     };
     this.inline(p, state);
-    const text = state.parts.join("").replace(WHITESPACE, " ").trim().normalize("NFC");
+    const number = this.numbering.next(pPr, state.pStyle);
+    // A paragraph of its number only (an STT cell numbered by Word) reads as that number.
+    const text = (state.parts.join("").replace(WHITESPACE, " ").trim() || number || "").normalize("NFC");
     out.push({ kind: "p", line: { text, ...(state.legacy ? { legacy: state.legacy } : {}) }, pageBreak: state.pageBreak });
     for (const box of state.boxes) this.collect(box, out, depth);
   }

@@ -17,6 +17,7 @@ const RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationsh
 /** Relationship types end the same way in Transitional and Strict. */
 const OFFICE_DOCUMENT = /\/relationships\/officeDocument$/;
 const STYLES = /\/relationships\/styles$/;
+const NUMBERING = /\/relationships\/numbering$/;
 
 /** An element as the reader needs it. */
 export interface Element {
@@ -123,6 +124,8 @@ export interface WordPackage {
   document: Element;
   /** The styles part's root (w:styles), when there is one. */
   styles?: Element;
+  /** The numbering part's root (w:numbering), when there is one. */
+  numbering?: Element;
 }
 
 /** "word/document.xml" + "styles.xml" → "word/styles.xml"; "/word/x.xml" is from the root. */
@@ -148,7 +151,7 @@ export function isWordPackage(entries: readonly ZipEntry[]): boolean {
 }
 
 /**
- * The main document part and its styles, found through the package relationships of a zip whose
+ * The main document part, its styles and numbering, found through the package relationships of a zip whose
  * directory passed its checks (zip.ts); each part inflated with `inflate`, no larger than
  * LIMITS.wordDocumentBytes (the document) or LIMITS.wordPartBytes (any other).
  */
@@ -175,7 +178,11 @@ export function openWordPackage(bytes: Uint8Array, directory: Extract<ZipDirecto
   if (!document) throw new DocxProblem("not-word", `thiếu phần văn bản chính «${mainName}»`);
   if (!(document.localName === "document" && W_NAMESPACES.has(document.namespaceURI)))
     throw new DocxProblem("not-word", `phần «${mainName}» không phải là văn bản WordprocessingML`);
-  const stylesName = targets(relsOf(mainName), mainName, STYLES)[0];
-  const styles = stylesName ? read(stylesName, LIMITS.wordPartBytes) : undefined;
-  return { document, ...(styles ? { styles } : {}) };
+  const part = (type: RegExp) => {
+    const name = targets(relsOf(mainName), mainName, type)[0];
+    return name ? read(name, LIMITS.wordPartBytes) : undefined;
+  };
+  const styles = part(STYLES);
+  const numbering = part(NUMBERING);
+  return { document, ...(styles ? { styles } : {}), ...(numbering ? { numbering } : {}) };
 }

@@ -12,6 +12,7 @@ import { REASONS } from "../read-reasons";
 import { BodyReader } from "./body";
 import { FontStyles } from "./fonts";
 import { documentGrids } from "./grids";
+import { Numbering } from "./numbering";
 import { DocxProblem, openWordPackage, wChild } from "./ooxml";
 
 function reasonFor(problem: DocxProblem): ReaderOutcome {
@@ -32,7 +33,7 @@ export function readDocx(p: Probe): ReaderOutcome {
     const pkg = openWordPackage(p.bytes, p.zip, p.inflate);
     const body = wChild(pkg.document, "body");
     if (!body) throw new DocxProblem("damaged", "văn bản không có phần thân (w:body)");
-    const top = new BodyReader(new FontStyles(pkg.styles)).blocks(body);
+    const top = new BodyReader(new FontStyles(pkg.styles), new Numbering(pkg.numbering, pkg.styles)).blocks(body);
     const sheets: Grid[] = documentGrids(top);
     if (!sheets.length) return { ok: false, failure: "no-sheets", reason: REASONS.noTables() };
     return { ok: true, sheets };
