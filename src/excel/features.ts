@@ -14,6 +14,8 @@ export interface ExcelFeatures {
   pageLayout: boolean;
   /** ExcelApi 1.14: change events tell whether the change came from this add-in. */
   changeTriggerSource: boolean;
+  /** ExcelApi 1.13: the merged areas of a range (a group header merged over its sub-columns). */
+  mergedAreas: boolean;
 }
 
 export type SetSupported = (minor: number) => boolean;
@@ -25,6 +27,7 @@ export function detectFeatures(isSupported: SetSupported): ExcelFeatures {
     indent: isSupported(9),
     pageLayout: isSupported(9),
     changeTriggerSource: isSupported(14),
+    mergedAreas: isSupported(13),
   };
 }
 

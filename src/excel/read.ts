@@ -11,9 +11,18 @@
  *      whole sheets packed together, a large sheet in bands of rows; one request for a few sheets,
  *      more as the bytes grow (never per row or per sheet). A response Excel still refuses is
  *      read again in halves.
+ * With `merges` (ExcelApi 1.13), each band also asks for its merged areas in the same request
+ * (`Range.getMergedAreasOrNullObject`): recognition needs them to see a group header ("Số liệu"
+ * merged over two sub-columns). Excel returns the areas whose top-left cell is in the range
+ * (https://github.com/OfficeDev/office-js/issues/3611), so each area comes from the one band
+ * holding its top-left cell — the cell holding the header's text, inside the used cells. The
+ * method "will fail to return the result" over 512 areas (its reference, ExcelApi 1.13): a
+ * request that fails otherwise than by its size is sent once more without merges, and those
+ * sheets are read without them (`onNote` says so) — recognition then warns about the column it
+ * cannot place, as before, and never picks one silently.
  */
-import type { Grid, RawCell } from "../core/grid";
-import { DEFAULT_REQUEST_BYTES, packRequests, REQUEST_OVERHEAD, type Piece } from "./request-size";
+import type { Grid, MergeRange, RawCell } from "../core/grid";
+import { DEFAULT_REQUEST_BYTES, packRequests, REQUEST_OVERHEAD, utf8Length, type Piece } from "./request-size";
 
 /**
  * Response bytes estimated per cell read (its value and its shown text, as JSON). Our forms,
@@ -21,6 +30,25 @@ import { DEFAULT_REQUEST_BYTES, packRequests, REQUEST_OVERHEAD, type Piece } fro
  * users can be longer, which the halving on refusal absorbs.
  */
 export const RESPONSE_BYTES_PER_CELL = 128;
+
+/**
+ * Response bytes allowed per row of a band for its merged areas (each area's address names the
+ * sheet: `'Xã Ia Tul'!D5:E5, `), up to `MAX_MERGED_AREAS` a band: forms merge a few header cells,
+ * rarely one cell per row; more is absorbed by the halving on refusal.
+ */
+const MERGE_BYTES = 24;
+
+/** Areas `getMergedAreasOrNullObject` returns at most ("more than 512 … will fail"). */
+export const MAX_MERGED_AREAS = 512;
+
+const UNMERGED_EFFECT =
+  "một tiêu đề gộp trên hai cột (ví dụ «Số liệu» trên «Kỳ trước | Kỳ này») không được nhận ra, nên cột đầu được đọc kèm cảnh báo về cột còn lại. Hãy xem các cảnh báo «cột không được đọc», hoặc lưu trang đó thành tệp .xlsx rồi tổng hợp từ tệp.";
+
+/** Said when the sheets of the workbook are read on a host without ExcelApi 1.13. */
+export const MERGES_UNSUPPORTED_NOTE = `Excel này chưa cho biết các ô đã gộp trong trang tính (cần ExcelApi 1.13): ${UNMERGED_EFFECT}`;
+
+/** Said when Excel did not return a sheet's merged cells (too many of them). */
+export const MERGES_UNREAD_NOTE = `Excel không trả về các ô đã gộp của một số trang tính (quá nhiều vùng gộp): ${UNMERGED_EFFECT}`;
 
 /** The response budget: Excel on the web's 5 MB limit with a margin. */
 export const DEFAULT_RESPONSE_BYTES = DEFAULT_REQUEST_BYTES;
@@ -41,12 +69,31 @@ export interface ReadOptions {
   responseBytes?: number;
   /** After each request: sheets read so far, of all. */
   onProgress?: (done: number, total: number) => void;
+  /** Read each sheet's merged areas too (ExcelApi 1.13: `ExcelFeatures.mergedAreas`). */
+  merges?: boolean;
+  /** What could not be read as asked (Vietnamese, for the pane's notes). */
+  onNote?: (note: string) => void;
 }
 
 interface Band extends Piece {
   /** Rows [from, to) of the used range of sheet `item`. */
   from: number;
   to: number;
+}
+
+/**
+ * The rectangles of a RangeAreas address ("Sheet1!A1:B4, 'Xã, phường'!D1:D4"), 0-based; the
+ * sheet names (quoted when they hold a comma, a space, a quote…) are skipped.
+ */
+export function parseAreas(address: string): MergeRange[] {
+  const out: MergeRange[] = [];
+  const area = /(?:'(?:[^']|'')*'|[^'!,]*)!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  for (const m of address.matchAll(area)) {
+    const [top, left] = [Number(m[2]) - 1, col(m[1])];
+    out.push({ top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left });
+  }
+  return out;
 }
 
 function codeOf(error: unknown): unknown {
@@ -94,8 +141,9 @@ export async function readSheets(context: Excel.RequestContext, keys: readonly s
   const bands: Band[] = [];
   heads.forEach(({ used }, item) => {
     if (used.isNullObject) return;
-    const perRow = used.columnCount * RESPONSE_BYTES_PER_CELL;
-    const rowsPerBand = Math.max(1, Math.floor((budget - REQUEST_OVERHEAD) / perRow));
+    const perRow = used.columnCount * RESPONSE_BYTES_PER_CELL + (options.merges ? MERGE_BYTES + 2 * utf8Length(heads[item].sheet.name) : 0);
+    // With merges, a band of at most 512 rows: more areas than Excel returns only where a row merges several.
+    const rowsPerBand = Math.min(options.merges ? MAX_MERGED_AREAS : Infinity, Math.max(1, Math.floor((budget - REQUEST_OVERHEAD) / perRow)));
     for (let from = 0; from < used.rowCount; from += rowsPerBand) {
       const to = Math.min(used.rowCount, from + rowsPerBand);
       bands.push({ item, from, to, bytes: (to - from) * perRow });
@@ -104,14 +152,24 @@ export async function readSheets(context: Excel.RequestContext, keys: readonly s
   const queue = packRequests(bands, budget);
   const rows = heads.map(() => new Map<number, { values: unknown[][]; text: string[][] }>());
   const remaining = heads.map((_, i) => bands.filter((b) => b.item === i).length);
+  // Merged areas by sheet (keyed by address: a band never repeats another's, but a host that
+  // answered with every area touching the range would); undefined once a sheet's could not be read.
+  const merges = heads.map(() => (options.merges ? new Map<string, MergeRange>() : undefined));
   let done = heads.filter((_, i) => remaining[i] === 0).length;
   while (queue.length) {
     const request = queue.shift()!;
+    const asking = request.filter((band) => merges[band.item]);
     const ranges = request.map((band) => {
       const { sheet, used } = heads[band.item];
       const range = sheet.getRangeByIndexes(used.rowIndex + band.from, used.columnIndex, band.to - band.from, used.columnCount);
       range.load("values,text");
       return range;
+    });
+    const areas = request.map((band) => {
+      if (!asking.includes(band)) return undefined;
+      const found = ranges[request.indexOf(band)].getMergedAreasOrNullObject();
+      found.load("address");
+      return found;
     });
     try {
       // One request per batch of bands: their number grows with the bytes read (see the header).
@@ -119,6 +177,12 @@ export async function readSheets(context: Excel.RequestContext, keys: readonly s
       await context.sync();
     } catch (error) {
       const halves = codeOf(error) === "ResponsePayloadSizeLimitExceeded" ? split(request) : undefined;
+      if (!halves && asking.length) {
+        // Perhaps more merged areas than Excel returns: the same cells once more, without them.
+        for (const band of asking) merges[band.item] = undefined;
+        queue.unshift(request);
+        continue;
+      }
       if (!halves) throw error;
       if (request.length === 1) remaining[request[0].item]++;
       queue.unshift(...halves);
@@ -126,11 +190,15 @@ export async function readSheets(context: Excel.RequestContext, keys: readonly s
     }
     request.forEach((band, i) => {
       rows[band.item].set(band.from, { values: ranges[i].values, text: ranges[i].text });
+      const found = areas[i];
+      const kept = merges[band.item];
+      if (found && kept && !found.isNullObject) for (const m of parseAreas(found.address)) kept.set(`${m.top}:${m.left}:${m.bottom}:${m.right}`, m);
       if (--remaining[band.item] === 0) done++;
     });
     options.onProgress?.(done, heads.length);
   }
 
+  if (options.merges && heads.some((_, i) => !merges[i])) options.onNote?.(MERGES_UNREAD_NOTE);
   return heads.map(({ sheet, used }, i) => {
     const cells: (RawCell | null)[][] = [];
     if (!used.isNullObject) {
@@ -144,6 +212,8 @@ export async function readSheets(context: Excel.RequestContext, keys: readonly s
         });
       }
     }
-    return { sheet, name: sheet.name, id: sheet.id, protected: sheet.protection.protected, grid: { sheet: sheet.name, cells } };
+    const merged = merges[i];
+    const grid: Grid = { sheet: sheet.name, cells, ...(merged?.size ? { merges: [...merged.values()] } : {}) };
+    return { sheet, name: sheet.name, id: sheet.id, protected: sheet.protection.protected, grid };
   });
 }

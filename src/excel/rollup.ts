@@ -28,7 +28,7 @@ import type { ReceivedSource } from "../core/units";
 import type { ExcelFeatures } from "./features";
 import { writeSheets } from "./render";
 import { ACTION_BYTES, DEFAULT_REQUEST_BYTES } from "./request-size";
-import { readSheets, type ReadOptions } from "./read";
+import { MERGES_UNSUPPORTED_NOTE, readSheets, type ReadOptions } from "./read";
 
 // ---------------------------------------------------------------------------------------------
 // Sources: sheets of the open workbook
@@ -40,6 +40,19 @@ import { readSheets, type ReadOptions } from "./read";
  */
 export async function readWorkbookSheets(context: Excel.RequestContext, names: readonly string[], options: ReadOptions = {}): Promise<Grid[]> {
   return (await readSheets(context, names, options)).map((r) => r.grid);
+}
+
+/**
+ * How Tổng hợp reads the unit sheets on this host: with their merged cells where Excel can tell
+ * them (ExcelApi 1.13), else without, and `note` says so once (recognition then reads a group
+ * header's first column with a warning, as before, never a silent pick).
+ */
+export function unitSheetReading(features: ExcelFeatures, note: (text: string) => void): Pick<ReadOptions, "merges" | "onNote"> {
+  if (!features.mergedAreas) {
+    note(MERGES_UNSUPPORTED_NOTE);
+    return { merges: false };
+  }
+  return { merges: true, onNote: note };
 }
 
 export { sheetSourceLabel, sourcesFromSheets } from "../core/workbook";

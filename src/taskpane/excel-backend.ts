@@ -265,14 +265,16 @@ export class ExcelBackend implements Backend {
 
   async sourceSheets(): Promise<SourceSheets> {
     this.requireFloor("tổng hợp");
-    const [{ sourceSheetsOf }, { listWorkbookSheets, readWorkbookSheets }] = await Promise.all([wiring(), excelRollup()]);
+    const [{ sourceSheetsOf }, { listWorkbookSheets, readWorkbookSheets, unitSheetReading }] = await Promise.all([wiring(), excelRollup()]);
+    // The list names each sheet's appendix and unit; what a sheet's merges change is said by Tổng hợp.
+    const reading = unitSheetReading(this.options.features, () => undefined);
     let grids;
     try {
       grids = await this.busyWith("Đang đọc danh sách trang tính…", () =>
         this.excel(async (context) => {
           const listed = await listWorkbookSheets(context);
           const names = listed.filter((s) => s.visibility === "Visible" && !s.rollup).map((s) => s.name);
-          return names.length ? readWorkbookSheets(context, names, this.readingProgress("Đang đọc trang tính")) : [];
+          return names.length ? readWorkbookSheets(context, names, { ...this.readingProgress("Đang đọc trang tính"), ...reading }) : [];
         }),
       );
     } catch (error) {
@@ -283,14 +285,16 @@ export class ExcelBackend implements Backend {
 
   async rollup(request: RollupRequest, onProgress?: (p: RollupProgress) => void, signal?: AbortSignal): Promise<RollupOutcome> {
     this.requireFloor("tổng hợp");
-    const [w, { readWorkbookSheets, writeRollup }] = await Promise.all([wiring(), excelRollup()]);
+    const [w, { readWorkbookSheets, unitSheetReading, writeRollup }] = await Promise.all([wiring(), excelRollup()]);
     const chosen = request.sheets ?? [];
     let fromSheets: ReceivedSource[] = [];
+    const notes: string[] = [];
     if (chosen.length) {
       let grids;
+      const reading = unitSheetReading(this.options.features, (note) => void (notes.includes(note) || notes.push(note)));
       try {
         grids = await this.busyWith("Đang đọc các trang tính đã chọn…", () =>
-          this.excel((context) => readWorkbookSheets(context, chosen.map((c) => c.name), this.readingProgress("Đang đọc trang tính"))),
+          this.excel((context) => readWorkbookSheets(context, chosen.map((c) => c.name), { ...this.readingProgress("Đang đọc trang tính"), ...reading })),
         );
       } catch (error) {
         if (codeOf(error) === "ItemNotFound") {
@@ -303,6 +307,8 @@ export class ExcelBackend implements Backend {
         throw toPaneError(error, "đọc các trang tính đã chọn");
       }
       fromSheets = w.sheetSources(grids, chosen);
+      // Read without merged cells: said where it may matter, a sheet with a figure column left unread.
+      if (!fromSheets.some((source) => source.issues.some((issue) => issue.code === "column_ignored"))) notes.length = 0;
     }
     const fromFiles = await w.readFiles(request.files, onProgress, signal, request.budget);
     if (signal?.aborted) throw w.cancelled();
@@ -321,7 +327,7 @@ export class ExcelBackend implements Backend {
         }),
       );
       const written = result.sheets.map((s) => ({ name: s.name, kind: s.kind }));
-      return w.rollupOutcome(result.consolidation, written, result.replaced, result.degraded);
+      return w.rollupOutcome(result.consolidation, written, result.replaced, [...notes, ...result.degraded]);
     } catch (error) {
       throw toPaneError(error, "ghi bảng tổng hợp vào sổ làm việc", started);
     }
