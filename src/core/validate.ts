@@ -203,7 +203,9 @@ export function validateFilled(filled: FilledForm, opts: ValidateOptions = {}): 
         add(p.guess.code, "warning", bound, p.text, { ...params, detail: p.guess.detail, expected: p.guess.taken });
       }
       if (column.role !== "value") continue;
-      if (p.type === "blank" && p.marker === undefined) blank.push({ column, bound });
+      // A formula never calculated (a script wrote the file) is not a cell left to type: the
+      // rollup adds up a total's parts instead.
+      if (p.type === "blank" && p.marker === undefined && !bound.raw?.formula) blank.push({ column, bound });
       else if (p.type !== "blank" && !firstFilled) firstFilled = { column, bound, parsed: p };
     }
 

@@ -99,3 +99,24 @@ describe("rates the sheet itself shows are percentages stay as read", () => {
     expect(rateOf(["0,95", "0,97", null, null, null, null]).raw).toEqual(["0,95", "0,97", null, null, null, null]);
   });
 });
+
+describe("a total written by formula with no cached value (a script wrote the file; nothing recalculated it)", () => {
+  const dir = tempDir("cchc-uncached-");
+  const file = join(dir, "thi-tran-kbang.xlsx");
+  beforeAll(() => {
+    const sheet = rows([95, 96.5, 97, 98, 99.5, 100]).map((row) =>
+      row[1] === "Tổng số TTHC" ? [row[0], row[1], ...YEARS.map((_, i) => ({ formula: `${String.fromCharCode(67 + i)}9` }))] : row,
+    );
+    writeFileSync(file, unstyledXlsx([{ name: "Trang tính1", rows: sheet }]));
+  });
+
+  it("the total is its parts' sum in the rollup, and validation does not ask for it to be typed", async () => {
+    const { out } = await runCli("rollup", file, "-o", join(dir, "tong-hop.xlsx"), "--json");
+    const json = JSON.parse(out) as { units: { status: string }[]; values: { row: string; column: string; value: unknown }[] };
+    expect(json.units).toEqual([expect.objectContaining({ status: "ok" })]);
+    expect(YEARS.map((y) => json.values.find((v) => v.row === "tong-tthc" && v.column === y)?.value)).toEqual([120, 121, 122, 123, 124, 125]);
+    const v = await runCli("validate", file, "--json");
+    const issues = (JSON.parse(v.out) as { files: { issues: { code: string; cell?: string }[] }[] }).files[0].issues;
+    expect(issues.filter((i) => i.cell && /^[C-H]8$/.test(i.cell))).toEqual([]);
+  });
+});

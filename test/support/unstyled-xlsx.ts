@@ -1,12 +1,12 @@
 /**
  * A workbook as web systems and scripts export one (and as Google Sheets' "values only" copies
  * come out): SpreadsheetML written by hand, text as inline strings (`t="inlineStr"`, no shared
- * strings part), numbers with no style at all (no styles part), formulas with their cached value.
+ * strings part), numbers with no style at all (no styles part), formulas with their cached value or without.
  */
 import { strToU8, zipSync } from "fflate";
 import { a1 } from "../../src/core/grid";
 
-export type UnstyledValue = string | number | null | { formula: string; cached: number };
+export type UnstyledValue = string | number | null | { formula: string; cached?: number };
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -18,7 +18,8 @@ function sheetXml(rows: UnstyledValue[][]): string {
           const ref = a1(r, c);
           if (v === null) return "";
           if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
-          if (typeof v === "object") return `<c r="${ref}"><f>${escape(v.formula)}</f><v>${v.cached}</v></c>`;
+          // A formula without its cached value: what scripts write (openpyxl, ExcelJS) until a spreadsheet program recalculates.
+          if (typeof v === "object") return `<c r="${ref}"><f>${escape(v.formula)}</f>${v.cached === undefined ? "" : `<v>${v.cached}</v>`}</c>`;
           return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`;
         })
         .join("");
