@@ -267,6 +267,11 @@ const given = (s: string | undefined): string | undefined => {
   return t ? t : undefined;
 };
 
+/** The name a source's form (or a source with no form) is filed under: the source's unit (a correction), the form's own, else the file's. */
+function unitNameOf(src: ReceivedSource, read?: FilledForm): string {
+  return given(src.unit) ?? (read ? given(read.unit) : undefined) ?? sourceStem(src.source);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 interface Candidate {
@@ -303,9 +308,8 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
   const groups = new Map<string, Group>();
   // Every name a unit is known by here (as group() below names them, and the expected list).
   const names = sources.flatMap((src) => {
-    const override = given(src.unit);
     const forms = src.outcome === "read" ? src.forms : [];
-    return forms.length ? forms.map((read) => override ?? given(read.unit) ?? sourceStem(src.source)) : [override ?? sourceStem(src.source)];
+    return forms.length ? forms.map((read) => unitNameOf(src, read)) : [unitNameOf(src)];
   });
   const keyOf = unitKeys([...names, ...(opts.expected ?? []).map((n) => given(n) ?? "")]);
   const keys = new Map<string, string>(); // a unit's name comes once per sheet it sent
@@ -327,12 +331,12 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       if (!g.nameSource.has(sourceIndex)) g.nameSource.set(sourceIndex, from);
     };
     if (forms.length === 0) {
-      attach(group(override ?? sourceStem(src.source)), override ? src.unitSource ?? "given" : "file");
+      attach(group(unitNameOf(src)), override ? src.unitSource ?? "given" : "file");
       return;
     }
     for (const read of forms) {
       const own = given(read.unit);
-      const name = override ?? own ?? sourceStem(src.source);
+      const name = unitNameOf(src, read);
       const g = group(name);
       attach(g, override ? src.unitSource ?? "given" : own ? read.unitSource ?? "cell" : "file");
       // Column choices the user made for this unit and layout.

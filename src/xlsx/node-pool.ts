@@ -11,12 +11,13 @@
  * captured, never shown. On Linux the pool also watches its workers' resident memory: V8 lets a
  * dying worker reach about twice its heap limit.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import workerpool from "workerpool";
 import { WORKER_OVERHEAD_MB, type Budget } from "./limits";
 import { budgetOf, workerCount, type ReadPool } from "./pool";
+import { childPids, commandLine, residentKb } from "./proc";
 
 /**
  * The worker's script: compiled JavaScript next to this file (lib/, as installed); when running
@@ -79,19 +80,13 @@ function watchResidentMemory(script: string, budget: Budget): () => void {
   if (process.platform !== "linux") return () => undefined;
   const limitKb = (budget.memoryMb + WORKER_OVERHEAD_MB) * 1024;
   const timer = setInterval(() => {
-    let children: string[];
-    try {
-      children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    } catch {
-      return; // a kernel without the children list
-    }
-    for (const pid of children)
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(script)) continue;
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-        if (kb > limitKb) process.kill(Number(pid), "SIGKILL");
-      } catch {
-        /* it ended meanwhile */
+    for (const pid of childPids(process.pid))
+      if (commandLine(pid).includes(script) && residentKb(pid) > limitKb) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          /* it ended meanwhile */
+        }
       }
   }, 100);
   timer.unref();

@@ -14,7 +14,7 @@ import { entryBytes, isRead, type InflateRaw, type ZipDirectory } from "./zip";
 export type SheetJsResult = { ok: true; sheets: Grid[] } | { ok: false; error: string; detail?: string };
 
 // sheetStubs: a formula cell without a cached value (scripts write them) is otherwise dropped;
-// empty cells come back as stubs, which `rawCell` reads as no cell.
+// empty cells come back as stubs, which `toRawCell` reads as no cell.
 const OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellText: true, cellDates: false, cellNF: false, cellStyles: false, sheetStubs: true };
 
 interface CfbContainer {
