@@ -9,9 +9,9 @@
  * - `LIMITS`: checked on the container before any parsing (declared sizes of zip entries, CFB
  *   structure), while inflating (an entry that inflates past its declared size is refused) and,
  *   for a Word document, on what its body holds (tables, cells, nesting).
- * - `BUDGET`: what reading one file may cost, enforced by the worker that reads it (the worker is
- *   stopped past either), whatever the format. The CLI's --file-seconds / --file-memory and the
- *   pane change it.
+ * - `BUDGET`: what reading one file may cost — time, and memory resident in the process that reads
+ *   it — enforced on the worker that reads it (stopped past either), whatever the format. The
+ *   CLI's --file-seconds / --file-memory and the pane change it.
  */
 
 const MB = 1024 * 1024;
@@ -47,21 +47,35 @@ export const LIMITS = {
 export interface Budget {
   /** Seconds one file may take to be read and recognised. */
   seconds: number;
-  /** Megabytes of JavaScript heap the worker reading one file may use (Node only: browsers have no such control). */
+  /**
+   * Megabytes of memory the process reading one file may hold, all of it (resident: what a task
+   * manager shows for it). Node only: browsers give a page no such control.
+   */
   memoryMb: number;
 }
 
-export const BUDGET: Budget = { seconds: 20, memoryMb: 512 };
+/**
+ * 320 MB: two workers (a 2-core machine) at their budget and the command's own process stay under
+ * 1 GB. The largest legitimate files we have peak at about half of it (README, "Received files").
+ */
+export const BUDGET: Budget = { seconds: 20, memoryMb: 320 };
 
 /**
- * Resident memory a Node worker process may hold beyond its heap budget — Node, SheetJS and our
- * code (≈ 80 MB) with room to spare — before the pool stops it (node-pool.ts). The heap limit
- * alone is not a bound: a damaged .xls took a worker limited to 512 MB of heap to 1.08 GB resident
- * before V8 gave up.
+ * Resident memory of a read worker process before it reads anything: Node, SheetJS and our code
+ * (measured 64 MB on Linux x64, Node 20). V8's heap limit is the budget less this, so that V8
+ * usually stops a file's parse itself; the pool's watchdog (node-pool.ts) stops the process at the
+ * budget whatever holds the memory — V8 lets a dying worker overshoot its heap limit (a damaged
+ * .xls took a worker limited to 2 GB of heap to 1.9 GB resident), and buffers lie outside it.
  */
-export const WORKER_OVERHEAD_MB = 128;
+export const WORKER_BASE_MB = 64;
 
-/** Bounds of what a user may set (a budget of 0 s or 64 GB is a typo). */
-export const BUDGET_RANGE = { seconds: [1, 600], memoryMb: [64, 4096] } as const;
+/** V8's heap limit (MB) of a worker reading within `memoryMb`: the budget less the worker's base. */
+export const heapLimitMb = (memoryMb: number): number => Math.max(32, memoryMb - WORKER_BASE_MB);
+
+/**
+ * Bounds of what a user may set: below 128 MB a worker has hardly any room past its base (a budget
+ * of 0 s or 64 GB is a typo).
+ */
+export const BUDGET_RANGE = { seconds: [1, 600], memoryMb: [128, 4096] } as const;
 
 export const formatMb = (bytes: number): string => `${(bytes / MB).toLocaleString("vi-VN", { maximumFractionDigits: bytes < 10 * MB ? 1 : 0 })} MB`;

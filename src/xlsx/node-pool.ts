@@ -1,21 +1,25 @@
 /**
  * The read pool in Node: worker processes (workerpool), one per core (`os.availableParallelism()`),
- * each with the budget's heap limit and each task with its time limit. Used by the CLI; the pane
- * has browser-pool.ts.
+ * each held to the budget's memory and each task to its time limit. Used by the CLI; the pane has
+ * browser-pool.ts.
  *
  * Processes, not worker threads: a thread past its `resourceLimits` heap is meant to be stopped
  * alone, but a large enough allocation in it aborts the whole process (nodejs/node#47224, open) —
  * a 17 KB damaged .xls did that to `cchc validate` (SheetJS reading a broken BIFF string; the fuzz
- * suite keeps the file). A child process past its `--max-old-space-size` dies alone: workerpool
+ * suite keeps the file). A child process past its heap limit dies alone: workerpool
  * reports its exit, that file gets its line, and the others go on. Its stderr (V8's trace) is
- * captured, never shown. On Linux the pool also watches its workers' resident memory: V8 lets a
- * dying worker reach about twice its heap limit.
+ * captured, never shown.
+ *
+ * The memory budget is the worker process's resident memory: V8's heap limit is set below it
+ * (limits.ts, heapLimitMb) and, on Linux, the pool watches each worker's resident memory and
+ * stops it at the budget (V8 lets a dying worker overshoot its heap limit, and buffers lie
+ * outside the heap).
  */
 import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import workerpool from "workerpool";
-import { WORKER_OVERHEAD_MB, type Budget } from "./limits";
+import { heapLimitMb, type Budget } from "./limits";
 import { budgetOf, workerCount, type ReadPool } from "./pool";
 import { childPids, commandLine, residentKb } from "./proc";
 
@@ -52,7 +56,7 @@ export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
     forkArgs: args,
     forkOpts: {
       // Only the heap limit: not the parent's flags (an inspector port, a test runner's options).
-      execArgv: [`--max-old-space-size=${budget.memoryMb}`],
+      execArgv: heapFlags(budget),
       // Grids and byte arrays cross as V8 serializes them (as between threads), not as JSON.
       serialization: "advanced",
     },
@@ -71,24 +75,46 @@ export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
   };
 }
 
+/** Young generation: three semi-spaces (a smaller one, as V8 derives from --max-heap-size alone, parses slower). */
+const SEMI_SPACE_MB = 8;
+
 /**
- * Linux: every 100 ms, a worker process of this pool (its command line names `script`) resident
- * past the budget and its overhead is stopped (SIGKILL; pool.ts reports it as over the memory
- * budget). Elsewhere the heap limit alone bounds a worker.
+ * V8's flags for a worker's heap limit (limits.ts, heapLimitMb): the old and young generations
+ * named one by one, so that they also override a user's NODE_OPTIONS=--max-old-space-size (which
+ * would win over --max-heap-size).
+ */
+export function heapFlags(budget: Budget): string[] {
+  const heap = heapLimitMb(budget.memoryMb);
+  return [`--max-semi-space-size=${SEMI_SPACE_MB}`, `--max-old-space-size=${Math.max(16, heap - 3 * SEMI_SPACE_MB)}`];
+}
+
+/**
+ * Linux: every 25 ms, a worker process of this pool (its command line names `script`) resident
+ * past the budget is stopped (SIGKILL; pool.ts reports it as over the memory budget). Often
+ * enough that a parse allocating fast overshoots it by a few MB (checked every 50 ms, a worker
+ * within 128 MB reached 157 MB), rarely enough to cost the command 1-2 % of a core while
+ * files are read; a worker's command line is read once. Elsewhere the heap limit alone bounds a
+ * worker.
  */
 function watchResidentMemory(script: string, budget: Budget): () => void {
   if (process.platform !== "linux") return () => undefined;
-  const limitKb = (budget.memoryMb + WORKER_OVERHEAD_MB) * 1024;
+  const limitKb = budget.memoryMb * 1024;
+  // Workers seen: a command line names the script only once the new process has started Node.
+  const ours = new Set<number>();
   const timer = setInterval(() => {
-    for (const pid of childPids(process.pid))
-      if (commandLine(pid).includes(script) && residentKb(pid) > limitKb) {
+    const pids = childPids(process.pid);
+    for (const pid of ours) if (!pids.includes(pid)) ours.delete(pid);
+    for (const pid of pids) {
+      if (!ours.has(pid) && commandLine(pid).includes(script)) ours.add(pid);
+      if (ours.has(pid) && residentKb(pid) > limitKb) {
         try {
           process.kill(pid, "SIGKILL");
         } catch {
           /* it ended meanwhile */
         }
       }
-  }, 100);
+    }
+  }, 25);
   timer.unref();
   return () => clearInterval(timer);
 }

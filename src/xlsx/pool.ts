@@ -32,7 +32,7 @@ export class ReadCancelled extends Error {
   }
 }
 
-/** The pool's settings from a budget: the time limit of a task, the heap limit of a worker thread. */
+/** The pool's settings from a budget: the time limit of a task, the memory limit of a worker. */
 export function budgetOf(budget?: Partial<Budget>): Budget {
   return { seconds: budget?.seconds ?? BUDGET.seconds, memoryMb: budget?.memoryMb ?? BUDGET.memoryMb };
 }

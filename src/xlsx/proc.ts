@@ -14,10 +14,10 @@ export function childPids(pid: number): number[] {
   }
 }
 
-/** Kilobytes resident in `pid` now (VmRSS); 0 when unknown. */
-export function residentKb(pid: number): number {
+/** Kilobytes resident in `pid` now (VmRSS), or the most it has held (VmHWM); 0 when unknown. */
+export function residentKb(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   } catch {
     return 0;
   }

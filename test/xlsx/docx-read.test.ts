@@ -384,11 +384,11 @@ describe("in the read workers, under the same budgets as every received file", (
   }
 
   it("past --file-memory, the worker reading a huge .docx is stopped: one unreadable line saying to save it again in Word; the other files consolidate", async () => {
-    const r = await rollup("--file-memory", "64");
+    const r = await rollup("--file-memory", "128");
     expect(r.units).toHaveLength(3);
     const line = r.units.find((u) => u.file === files.huge)!;
     expect(line.status).toBe("unreadable");
-    expect(line.message).toMatch(/rat-lon\.docx.*hơn 64 MB bộ nhớ.*mở bằng Word/);
+    expect(line.message).toMatch(/rat-lon\.docx.*hơn 128 MB bộ nhớ.*mở bằng Word/);
     expectGoodFilesConsolidated(r);
   }, 180_000);
 
