@@ -34,8 +34,15 @@ const bases: Base[] = [];
 const wordBases: Base[] = [];
 const crashPrefix = REASONS.crashed("").split("(")[0];
 
-let peakRss = 0;
-const sample = () => (peakRss = Math.max(peakRss, residentTreeBytes()));
+/** Peaks sampled: the whole (this process and its read workers), this process, its workers. */
+const peak = { all: 0, own: 0, workers: 0 };
+const sample = () => {
+  const all = residentTreeBytes();
+  const own = process.memoryUsage().rss;
+  peak.all = Math.max(peak.all, all);
+  peak.own = Math.max(peak.own, own);
+  peak.workers = Math.max(peak.workers, all - own);
+};
 
 beforeAll(async () => {
   const filler = await TemplateFiller.create([PL3], { period: "Năm 2020" });
@@ -74,37 +81,51 @@ test(`${COUNT} + ${Math.ceil(COUNT / 4)} mutants (seed ${SEED}): each read, or r
   const all = mutants(COUNT, SEED);
   const kinds = new Map<string, number>();
   const crashes: string[] = [];
-  let overBudget = 0;
-  // In batches, so that the mutants of a 10,000 run are not all in memory at once.
-  for (let from = 0; from < all.length; from += 200) {
-    const batch = Array.from({ length: Math.min(200, all.length - from) }, (_, i) => all.at(from + i));
-    const sources = await withNodeReadPool({ files: batch.length }, (pool) => readReceivedFiles(pool, batch, FORMS));
-    sources.forEach((s, i) => {
-      const key = s.outcome === "read" ? "read" : `${s.outcome}: ${(s.reason ?? "").split(/[(:—]/)[0].trim()}`;
-      kinds.set(key, (kinds.get(key) ?? 0) + 1);
-      if (s.reason?.startsWith(crashPrefix)) crashes.push(`${batch[i].name} [${batch[i].kind}]: ${s.reason}`);
-      if (s.reason && /giây nên đã dừng|bộ nhớ nên đã dừng/.test(s.reason)) overBudget++;
-    });
-    sample();
-  }
+  let overMemory = 0;
+  let overTime = 0;
+  // One pool, as a rollup has, fed one mutant at a time by a few lanes (the workers never wait),
+  // so that this process holds a handful of mutants, not a batch of them (some are large: 1,000
+  // sheets, 32,767-character strings).
+  await withNodeReadPool({}, async (pool) => {
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < all.length; i = next++) {
+        const m = all.at(i);
+        const [s] = await readReceivedFiles(pool, [m], FORMS);
+        const key = s.outcome === "read" ? "read" : `${s.outcome}: ${(s.reason ?? "").split(/[(:—]/)[0].trim()}`;
+        kinds.set(key, (kinds.get(key) ?? 0) + 1);
+        if (s.reason?.startsWith(crashPrefix)) crashes.push(`${m.name} [${m.kind}]: ${s.reason}`);
+        if (s.reason?.includes("bộ nhớ nên đã dừng")) overMemory++;
+        if (s.reason?.includes("giây nên đã dừng")) overTime++;
+      }
+    };
+    await Promise.all(Array.from({ length: 2 * (pool.pool.maxWorkers ?? 2) }, lane));
+  });
+  const overBudget = overMemory + overTime;
+  sample();
   clearInterval(timer);
   // The process's lifetime peak is this run's only when it rose during the run.
   const lifetime = process.resourceUsage().maxRSS * 1024;
-  const maxRss = Math.max(peakRss, lifetime > maxAtStart ? lifetime : 0);
+  const maxRss = Math.max(peak.all, lifetime > maxAtStart ? lifetime : 0);
   const grown = maxRss - rssAtStart;
   const figures = {
     mutants: all.length,
     seed: SEED,
     crashes: crashes.length,
     overBudget,
+    overMemory,
+    overTime,
     unreported: 0,
     peakRssMb: Math.round(maxRss / 2 ** 20),
+    peakTestProcessMb: Math.round(Math.max(peak.own, lifetime > maxAtStart ? lifetime : 0) / 2 ** 20),
+    peakWorkersMb: Math.round(peak.workers / 2 ** 20),
     grownRssMb: Math.round(grown / 2 ** 20),
     seconds: Math.round((Date.now() - started) / 1000),
   };
   console.log(
     `fuzz: ${all.length} mutants (seed ${SEED}) in ${figures.seconds} s — crashes ${crashes.length}, over budget (reported) ${overBudget}, ` +
-      `unreported 0, peak RSS ${figures.peakRssMb} MB (${figures.grownRssMb} MB above the ${Math.round(rssAtStart / 2 ** 20)} MB held at the start)\n` +
+      `unreported 0, peak RSS ${figures.peakRssMb} MB (${figures.grownRssMb} MB above the ${Math.round(rssAtStart / 2 ** 20)} MB held at the start; ` +
+      `this process ${figures.peakTestProcessMb} MB, its read workers together ${figures.peakWorkersMb} MB)\n` +
       [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${String(n).padStart(6)}  ${k}`).join("\n"),
   );
   if (process.env.FUZZ_REPORT) {
@@ -133,10 +154,14 @@ test(`a rollup of ${ROLLUP} + ${Math.ceil(ROLLUP / 4)} mutants and one good file
   const good = join(inputs, "zz-tot.xlsx");
   writeFileSync(good, bases[0].bytes);
   let out = "";
+  Object.assign(peak, { all: 0, own: 0, workers: 0 });
+  const timer = setInterval(sample, 50);
   const started = Date.now();
   const code = await main(["rollup", ...files, good, "-o", join(dir, "tong-hop.xlsx"), "--json", "--force"], { ...nodeIo(), out: (t) => void (out += t), err: (t) => void (out += t) });
   const seconds = (Date.now() - started) / 1000;
-  console.log(`fuzz rollup: ${files.length} mutants + 1 good file in ${seconds.toFixed(1)} s`);
+  clearInterval(timer);
+  const peakRssMb = Math.round(peak.all / 2 ** 20);
+  console.log(`fuzz rollup: ${files.length} mutants + 1 good file in ${seconds.toFixed(1)} s, peak RSS ${peakRssMb} MB (this process ${Math.round(peak.own / 2 ** 20)} MB, its read workers together ${Math.round(peak.workers / 2 ** 20)} MB)`);
   expect(code).toBe(0);
   const json = JSON.parse(out) as { units: { file: string; status: string; message?: string }[] };
   expect(json.units.find((u) => u.file === good)).toMatchObject({ status: expect.stringMatching(/^(ok|duplicate)$/) });
@@ -144,6 +169,6 @@ test(`a rollup of ${ROLLUP} + ${Math.ceil(ROLLUP / 4)} mutants and one good file
   for (const u of json.units) if (u.status === "unreadable") expect(u.message).toContain(u.file);
   if (process.env.FUZZ_REPORT) {
     const report = JSON.parse(readFileSync(process.env.FUZZ_REPORT, "utf8"));
-    writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ ...report, rollup: { mutants: files.length, seconds: Math.round(seconds), good: "ok" } }, null, 2));
+    writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ ...report, rollup: { mutants: files.length, seconds: Math.round(seconds), good: "ok", peakRssMb } }, null, 2));
   }
 }, 3_600_000);
