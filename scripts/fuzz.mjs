@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run fuzz -- --count 10000 [--seed 9] [--rollup 1000]: the fuzz suite of received files
 // (test/fuzz/fuzz.test.ts) with more mutants than `npm test` runs. Prints crashes, files over
-// their budget, peak memory, and the rollup of --rollup mutants next to a good file (default:
-// 1,000 when --count is at least 1,000); the figures are kept in test-output/fuzz/last.json.
+// their budget, peak memory (the test process and its read workers), and the rollup of --rollup
+// mutants next to a good file (default: 1,000 when --count is at least 1,000); the figures are
+// kept in test-output/fuzz/last.json.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,9 +31,10 @@ const r = spawnSync(jest, ["test/fuzz/fuzz.test.ts", "--runInBand", "--verbose"]
 if (existsSync(report)) {
   const f = JSON.parse(readFileSync(report, "utf8"));
   console.log(
-    `\nfuzz: ${f.mutants} mutants (seed ${f.seed}) in ${f.seconds} s — crashes ${f.crashes}, over budget ${f.overBudget} (all reported), ` +
-      `unreported ${f.unreported}, peak RSS ${f.peakRssMb} MB` +
-      (f.rollup ? `; rollup of ${f.rollup.mutants} mutants + 1 good file: ${f.rollup.seconds} s, good file ${f.rollup.good}` : ""),
+    `\nfuzz: ${f.mutants} mutants (seed ${f.seed}) in ${f.seconds} s — crashes ${f.crashes}, over budget ${f.overBudget} ` +
+      `(${f.overMemory} memory, ${f.overTime} time; all reported), unreported ${f.unreported}, ` +
+      `peak RSS ${f.peakRssMb} MB (test process ${f.peakTestProcessMb} MB, read workers together ${f.peakWorkersMb} MB)` +
+      (f.rollup ? `; rollup of ${f.rollup.mutants} mutants + 1 good file: ${f.rollup.seconds} s, peak RSS ${f.rollup.peakRssMb} MB, good file ${f.rollup.good}` : ""),
   );
 }
 process.exit(r.status ?? 1);
