@@ -1,6 +1,6 @@
 /**
  * How the commands read received files: from disk through `io` (never more than the size limit
- * into memory), then in a pool of worker threads within the time and memory budget of
+ * into memory), then in a pool of worker processes within the time and memory budget of
  * --file-seconds / --file-memory (xlsx/node-pool.ts). The pool module is loaded only by the
  * commands that read files.
  */
