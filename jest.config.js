@@ -4,6 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  setupFilesAfterEnv: ["<rootDir>/test/support/matchers.ts", "<rootDir>/test/support/read-pool.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/reader-check.ts", "<rootDir>/test/support/matchers.ts", "<rootDir>/test/support/read-pool.ts"],
   testTimeout: 120000,
 };

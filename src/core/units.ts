@@ -71,6 +71,35 @@ export interface ReceivedSource {
   forms: FilledForm[];
   /** Recognition (and possibly validation) issues of the source; `sheet` ties them to a form. */
   issues: Issue[];
+  /** Each form already validated at its own level (`checkSource`), so that summarising does not do it again. */
+  checks?: ReadonlyMap<FilledForm, FormCheck>;
+}
+
+/** What validating one form found, at the level it was validated at. */
+export interface FormCheck {
+  level: Level | undefined;
+  /** `parsedValues(filled)`, as validation read it. */
+  parsed: Map<string, Map<string, ParsedCell>>;
+  /** Validation's issues, unsorted. */
+  issues: Issue[];
+}
+
+function checkForm(filled: FilledForm, level: Level | undefined): FormCheck {
+  const parsed = parsedValues(filled);
+  return { level, parsed, issues: validateFilled(filled, level ? { level, parsed } : { parsed }) };
+}
+
+/**
+ * The source with each of its forms validated at the level of the unit it names — what
+ * `summariseUnits` would do with it, done as soon as the file is read (the CLI and the pane do it
+ * while the read workers go on with other files). Forms waiting for a column choice are left:
+ * the choice changes what they hold.
+ */
+export function checkSource(src: ReceivedSource): ReceivedSource {
+  if (src.outcome !== "read" || !src.forms.length) return src;
+  const checks = new Map<FilledForm, FormCheck>();
+  for (const read of src.forms) if (!read.pending?.length) checks.set(read, checkForm(read, reportLevel(read.form, unitNameOf(src, read))));
+  return { ...src, checks };
 }
 
 export type UnitStatus = "ok" | "invalid" | "unreadable" | "unrecognised" | "undecided" | "other-period" | "duplicate" | "missing";
@@ -344,9 +373,10 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       const filled = chosen?.filled ?? read;
       const answered = (i: Issue) => i.code === "column_undecided" && chosen!.resolved.some((d) => d.headerCell === i.cell);
       const mine = src.issues.filter((i) => i.sheet === read.sheet && !(chosen && answered(i)));
-      const parsed = parsedValues(filled);
       const level = opts.level ?? reportLevel(filled.form, name);
-      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...validateFilled(filled, level ? { level, parsed } : { parsed })]);
+      const earlier = chosen ? undefined : src.checks?.get(read);
+      const { parsed, issues: found } = earlier && earlier.level === level ? earlier : checkForm(filled, level);
+      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...found]);
       g.candidates.push({
         order: order++,
         sourceIndex,

@@ -57,12 +57,14 @@ const SAVE_AS_DOCX = "Phần mềm chỉ đọc được bảng trong văn bản
 const COPY_TO_EXCEL = "Hãy chép bảng phụ lục sang Excel (hoặc chèn phụ lục mẫu bằng CCHC Phụ lục rồi điền số liệu) và lưu dưới dạng .xlsx.";
 
 const readZip: Reader = (p) => (p.zip?.ok ? readPackage(p.bytes, p.zip, p.inflate) : { ok: false, error: "corrupt" });
+/** An .xlsx: plain SpreadsheetML by our direct reader, the rest by SheetJS (sheetjs.ts). */
+const readXlsx: Reader = (p) => (p.zip?.ok ? readPackage(p.bytes, p.zip, p.inflate, true) : { ok: false, error: "corrupt" });
 const readAsIs: Reader = (p) => readBytes(p.bytes);
 
 /** Tried in order; the first whose `test` holds decides. */
 export const FORMATS: readonly Format[] = [
   // Spreadsheets we read
-  { id: "xlsx", name: "bảng tính Excel (.xlsx)", test: (p) => has(p, "xl/workbook.xml"), read: readZip },
+  { id: "xlsx", name: "bảng tính Excel (.xlsx)", test: (p) => has(p, "xl/workbook.xml"), read: readXlsx },
   { id: "ods", name: "bảng tính OpenDocument (.ods)", test: (p) => /opendocument\.spreadsheet$/.test(mimetype(p)) || (has(p, "content.xml") && p.ext === "ods"), read: readZip },
   { id: "xls", name: "bảng tính Excel 97-2003 (.xls)", test: (p) => stream(p, /^(workbook|book)$/i), read: readAsIs },
   { id: "markup", name: "bảng tính dạng HTML/XML", test: (p) => p.container === "markup", read: readAsIs },

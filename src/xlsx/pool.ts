@@ -8,7 +8,7 @@
  */
 import type { Pool } from "workerpool";
 import type { Form } from "../catalog/schema";
-import type { ReceivedSource } from "../core/units";
+import { checkSource, type ReceivedSource } from "../core/units";
 import { BUDGET, type Budget } from "./limits";
 import { programOf, REASONS, type Program, type ReadResult } from "./read-reasons";
 import { fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
@@ -122,7 +122,8 @@ export async function readReceivedFiles(
     files.map(async (file, i) => {
       const got = await run(readPool, "readReceived", [file.bytes, file.name, file.unit], () => onProgress?.(i, files.length, file.name, "reading"), signal);
       if (!got.ok && got.cancelled) return undefined;
-      const source = got.ok ? fromWire(got.value as WireSource, forms) : unreadable(file.name, got.reason, file.unit);
+      // Validated here as it arrives, while the workers read the other files.
+      const source = got.ok ? checkSource(fromWire(got.value as WireSource, forms)) : unreadable(file.name, got.reason, file.unit);
       if (!signal?.aborted) onProgress?.(i, files.length, file.name, source.outcome);
       return source;
     }),

@@ -8,7 +8,8 @@
  * million rows of sixteen thousand columns (rows and cells are sparse arrays).
  */
 import * as XLSX from "@e965/xlsx";
-import type { Grid, RawCell } from "../core/grid";
+import { a1, type Grid, type RawCell } from "../core/grid";
+import { readSpreadsheetMl } from "./spreadsheetml";
 import { entryBytes, isRead, type InflateRaw, type ZipDirectory } from "./zip";
 
 export type SheetJsResult = { ok: true; sheets: Grid[] } | { ok: false; error: string; detail?: string };
@@ -89,16 +90,80 @@ function attempt(read: () => XLSX.WorkBook): SheetJsResult {
   }
 }
 
-/** A zip package (.xlsx, .xlsm, .ods) whose directory passed the checks: its parts inflated here, then parsed by SheetJS. */
-export function readPackage(bytes: Uint8Array, directory: Extract<ZipDirectory, { ok: true }>, inflate: InflateRaw): SheetJsResult {
+type Part = ReturnType<typeof entryBytes>;
+
+/** The parts of a checked package, each inflated once when first asked for (undefined: no such part, or one never read). */
+function packageParts(bytes: Uint8Array, directory: Extract<ZipDirectory, { ok: true }>, inflate: InflateRaw): (name: string) => Part | undefined {
+  const inflated = new Map<string, Part>();
+  return (name) => {
+    let got = inflated.get(name);
+    if (!got) {
+      const entry = directory.byName.get(name);
+      if (!entry || !isRead(name)) return undefined;
+      inflated.set(name, (got = entryBytes(bytes, entry, inflate)));
+    }
+    return got;
+  };
+}
+
+/**
+ * Set by the test suite (test/support/reader-check.ts): every workbook the direct reader reads is
+ * read by SheetJS too, and any difference between their grids is an error.
+ */
+const checkingReaders = () => typeof process !== "undefined" && process.env?.CCHC_READER_CHECK === "1";
+
+/**
+ * A zip package (.xlsx, .xlsm, .ods) whose directory passed the checks, parsed by SheetJS after
+ * its parts are inflated here. With `direct`, plain SpreadsheetML is read by our own reader
+ * (spreadsheetml.ts) first; SheetJS reads whatever it declines.
+ */
+export function readPackage(bytes: Uint8Array, directory: Extract<ZipDirectory, { ok: true }>, inflate: InflateRaw, direct = false): SheetJsResult {
+  const part = packageParts(bytes, directory, inflate);
+  if (direct) {
+    const fast = readSpreadsheetMl((name) => {
+      const got = part(name);
+      return got?.ok ? got.data : undefined;
+    });
+    if (fast.ok) {
+      if (checkingReaders()) {
+        const sheetjs = viaSheetJs(directory, part);
+        const difference = sheetjs.ok ? gridsDifference(fast.sheets, sheetjs.sheets) : `SheetJS fails: ${sheetjs.error}`;
+        if (difference) throw new Error(`The SpreadsheetML reader differs from SheetJS: ${difference}`);
+      }
+      return { ok: true, sheets: fast.sheets };
+    }
+  }
+  return viaSheetJs(directory, part);
+}
+
+function viaSheetJs(directory: Extract<ZipDirectory, { ok: true }>, part: (name: string) => Part | undefined): SheetJsResult {
   const container = cfbUtils.cfb_new();
   for (const entry of directory.entries) {
-    if (!isRead(entry.name)) continue;
-    const got = entryBytes(bytes, entry, inflate);
+    const got = part(entry.name);
+    if (!got) continue;
     if (!got.ok) return { ok: false, error: "corrupt", detail: got.detail };
     cfbUtils.cfb_add(container, entry.name, got.data, { unsafe: true });
   }
   return attempt(() => parseZip(container, { ...OPTIONS }));
+}
+
+const showCell = (cell: RawCell | null | undefined) => JSON.stringify(cell ?? null);
+
+/** Where two readings of a workbook differ (sheet, cell, both values), or undefined when they are the same. */
+export function gridsDifference(ours: readonly Grid[], theirs: readonly Grid[]): string | undefined {
+  if (ours.length !== theirs.length) return `${ours.length} sheets against ${theirs.length}`;
+  for (let s = 0; s < ours.length; s++) {
+    const [a, b] = [ours[s], theirs[s]];
+    if (a.sheet !== b.sheet) return `sheet ${s + 1} named «${a.sheet}» against «${b.sheet}»`;
+    if (JSON.stringify(a.merges ?? []) !== JSON.stringify(b.merges ?? [])) return `«${a.sheet}» merges ${JSON.stringify(a.merges)} against ${JSON.stringify(b.merges)}`;
+    const rows = Math.max(a.cells.length, b.cells.length);
+    for (let r = 0; r < rows; r++) {
+      const [ra, rb] = [a.cells[r] ?? [], b.cells[r] ?? []];
+      for (let c = 0; c < Math.max(ra.length, rb.length); c++)
+        if (showCell(ra[c]) !== showCell(rb[c])) return `«${a.sheet}»!${a1(r, c)}: ${showCell(ra[c])} against ${showCell(rb[c])}`;
+    }
+  }
+  return undefined;
 }
 
 /** The text of one part of a checked package (e.g. an OpenDocument manifest), or undefined. */

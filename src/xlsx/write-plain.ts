@@ -252,7 +252,7 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
@@ -263,7 +263,9 @@ function crc32(data: Uint8Array): number {
  * (a gzip member is a raw DEFLATE stream between a 10-byte header and CRC-32 + size); without
  * CompressionStream, fflate's deflate and the CRC computed here.
  */
-async function deflateRaw(data: Uint8Array): Promise<{ body: Uint8Array; crc: number }> {
+export type DeflateRaw = (data: Uint8Array) => Promise<{ body: Uint8Array; crc: number }>;
+
+export const deflateRaw: DeflateRaw = async (data) => {
   if (typeof CompressionStream === "function") {
     const stream = new CompressionStream("gzip");
     const writer = stream.writable.getWriter();
@@ -277,16 +279,16 @@ async function deflateRaw(data: Uint8Array): Promise<{ body: Uint8Array; crc: nu
     }
   }
   return { body: deflateSync(data), crc: crc32(data) };
-}
+};
 
 /** A zip archive (what .xlsx is): entries deflated, in the order given. */
-async function zip(entries: { path: string; data: Uint8Array }[]): Promise<Uint8Array> {
+async function zip(entries: { path: string; data: Uint8Array }[], deflate: DeflateRaw): Promise<Uint8Array> {
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
   const packed = await Promise.all(
     entries.map(async (e) => {
-      const deflated = await deflateRaw(e.data);
+      const deflated = await deflate(e.data);
       const store = deflated.body.length >= e.data.length;
       return { name: encoder.encode(e.path), crc: deflated.crc, size: e.data.length, method: store ? 0 : 8, body: store ? e.data : deflated.body };
     }),
@@ -345,8 +347,12 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Writes plain layouts (see `isPlainLayout`), in order, to a new workbook: the .xlsx bytes. */
-export async function writePlainSheets(sheets: readonly PlainSheet[], creator = "CCHC Phụ lục"): Promise<Uint8Array> {
+/**
+ * Writes plain layouts (see `isPlainLayout`), in order, to a new workbook: the .xlsx bytes. Parts
+ * are compressed by `deflate` (default: the platform's CompressionStream; Node's CLI passes zlib,
+ * which spares it loading web streams and compresses the parts in parallel).
+ */
+export async function writePlainSheets(sheets: readonly PlainSheet[], creator = "CCHC Phụ lục", deflate: DeflateRaw = deflateRaw): Promise<Uint8Array> {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const worksheets = sheets.map((s) => sheetXml(s.layout, styles, strings));
@@ -408,5 +414,8 @@ export async function writePlainSheets(sheets: readonly PlainSheet[], creator = 
     ["xl/styles.xml", styles.xml()],
     ["xl/sharedStrings.xml", strings.xml()],
   ];
-  return zip(files.map(([path, xml]) => ({ path, data: encoder.encode(xml) })));
+  return zip(
+    files.map(([path, xml]) => ({ path, data: encoder.encode(xml) })),
+    deflate,
+  );
 }

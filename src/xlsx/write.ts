@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import { a1 } from "../core/grid";
 import { MARK_COLORS, STYLES, type CellStyle, type SheetLayout } from "../core/layout";
-import { isPlainLayout, writePlainSheets } from "./write-plain";
+import { isPlainLayout, writePlainSheets, type DeflateRaw } from "./write-plain";
 
 export interface SheetToWrite {
   name: string;
@@ -125,8 +125,8 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetToWrite): void {
  * (a rollup's sheets: no formulas, validations, conditional formats or protection) go through the
  * fast writer of write-plain.ts, which writes the same workbook; anything else through ExcelJS.
  */
-export async function writeTemplates(sheets: SheetToWrite[]): Promise<Uint8Array> {
-  if (sheets.length && sheets.every((s) => isPlainLayout(s.layout))) return writePlainSheets(sheets);
+export async function writeTemplates(sheets: SheetToWrite[], options: { deflate?: DeflateRaw } = {}): Promise<Uint8Array> {
+  if (sheets.length && sheets.every((s) => isPlainLayout(s.layout))) return writePlainSheets(sheets, undefined, options.deflate);
   return writeWithExcelJs(sheets);
 }
 

@@ -6,7 +6,8 @@ import { findForm, type Form } from "../../src/catalog";
 import type { FilledForm } from "../../src/core/filled";
 import { makeIssue } from "../../src/core/issues";
 import { rollupForm } from "../../src/core/rollup";
-import { reportsFor, summariseUnits, unitKey, type ReceivedSource } from "../../src/core/units";
+import { checkSource, reportsFor, summariseUnits, unitKey, type ReceivedSource } from "../../src/core/units";
+import { consolidate } from "../../src/core/consolidate";
 import { fill, type FillValues } from "../support/fill";
 
 const PL3 = findForm("tk2011-2020.huyen.pl3") as Form;
@@ -212,5 +213,31 @@ describe("missing, unexpected, unreadable, unrecognised, invalid", () => {
     const again = summariseUnits([...sources].reverse(), { expected });
     const strip = (r: typeof units) => r.map((u) => ({ ...u, reports: u.reports.map((x) => x.source) }));
     expect(strip(again.units)).toEqual(strip(units));
+  });
+});
+
+describe("each file validated as it arrives (checkSource), while the others are read", () => {
+  const sources = (): ReceivedSource[] => [
+    read("a.xlsx", [sheet(PL3, GOOD, "UBND huyện Ia Pa"), sheet(PL1, { "so-vb-chi-dao": { y2019: 4 } }, "UBND huyện Ia Pa", "PL1")]),
+    read("b.xlsx", [sheet(PL3, BAD, "UBND huyện Chư Sê")]),
+    read("c.xlsx", [sheet(PL3, GOOD, "Xã Ia Tul")], "UBND huyện Kbang"), // corrected: validated at the corrected unit's level
+    read("d.xlsx", [sheet(PL3, { "pakn-tiep-nhan": { y2019: 13 } }, "UBND huyện Ia Pa")]), // a second report of a unit
+    { source: "e.xlsx", outcome: "unreadable", reason: "tệp hỏng", forms: [], issues: [] },
+  ];
+
+  test("the consolidation is the same, issue for issue and value for value", () => {
+    const checked = sources().map(checkSource);
+    expect(checked.filter((s) => s.checks?.size).length).toBe(4);
+    expect(consolidate(checked, { expected: ["Ia Pa", "Chư Sê", "Kbang", "Krông Pa"] })).toEqual(consolidate(sources(), { expected: ["Ia Pa", "Chư Sê", "Kbang", "Krông Pa"] }));
+  });
+
+  test("what was found on arrival is what the summary reports (it is not validated twice)", () => {
+    const [a] = sources();
+    const checked = checkSource(a);
+    const form = a.forms[0];
+    const check = checked.checks!.get(form)!;
+    const marker = makeIssue("not_a_number", "error", { sheet: form.sheet, cell: "Z99", value: "x" }, { label: "dấu", column: "dấu" });
+    const { units } = summariseUnits([{ ...checked, checks: new Map([[form, { ...check, issues: [marker] }]]) }]);
+    expect(units[0].reports.find((r) => r.filled.form.id === PL3.id)!.issues.map((i) => i.cell)).toContain("Z99");
   });
 });

@@ -70,9 +70,9 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
   // The catalogue, the core and the writer load in this thread meanwhile. A path given twice is
   // read once.
   const { paths, repeated } = distinctPaths(args.positional);
-  let modules: Promise<[typeof import("../../catalog"), typeof import("../../core/consolidate"), typeof import("../../xlsx/write")]> | undefined;
+  let modules: Promise<[typeof import("../../catalog"), typeof import("../../core/consolidate"), typeof import("../../xlsx/write"), typeof import("../../xlsx/deflate.node")]> | undefined;
   const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: paths.length }, async (pool) => {
-    modules = Promise.all([import("../../catalog"), import("../../core/consolidate"), import("../../xlsx/write")]);
+    modules = Promise.all([import("../../catalog"), import("../../core/consolidate"), import("../../xlsx/write"), import("../../xlsx/deflate.node")]);
     const [{ FORMS }] = await modules;
     const inputs = await readInputs(paths, io);
     const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
@@ -83,14 +83,14 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
     return 2;
   }
-  const [, { consolidate, periodJson, unitsJson }, { writeTemplates }] = await modules!;
+  const [, { consolidate, periodJson, unitsJson }, { writeTemplates }, { deflateWithZlib }] = await modules!;
   const result = consolidate(sources, {
     ...(expected ? { expected } : {}),
     ...(flag(args, "--unit") ? { unit: flag(args, "--unit") } : {}),
     ...(flag(args, "--period") ? { period: flag(args, "--period") } : {}),
   });
   try {
-    await io.writeFileAtomic(out, await writeTemplates(result.sheets.map((s) => ({ name: s.name, layout: s.layout }))));
+    await io.writeFileAtomic(out, await writeTemplates(result.sheets.map((s) => ({ name: s.name, layout: s.layout })), { deflate: deflateWithZlib }));
   } catch (error) {
     io.err(`Không ghi được tệp «${out}»: ${describeFsError(error)}.\n`);
     return 2;
