@@ -14,7 +14,7 @@
  */
 import workerpool from "workerpool";
 import type { Budget } from "./limits";
-import { budgetOf, workerCount, type ReadPool } from "./pool";
+import { budgetOf, workerCount, type ReadPool } from "./pool-config";
 
 export type WorkerSource = { url: string } | { source: string };
 

@@ -20,7 +20,7 @@ import { availableParallelism } from "os";
 import { join } from "path";
 import workerpool from "workerpool";
 import { heapLimitMb, type Budget } from "./limits";
-import { budgetOf, workerCount, type ReadPool } from "./pool";
+import { budgetOf, workerCount, type ReadPool } from "./pool-config";
 import { childPids, commandLine, residentKb } from "./proc";
 
 /**

@@ -6,20 +6,15 @@
  * pool runs as many files at once as it has workers (the machine's cores), so isolation also buys
  * speed. Environment-neutral: no DOM, no Node API.
  */
-import type { Pool } from "workerpool";
 import type { Form } from "../catalog/schema";
 import { checkSource, type ReceivedSource } from "../core/units";
-import { BUDGET, type Budget } from "./limits";
+import type { Budget } from "./limits";
+import type { ReadPool } from "./pool-config";
 import { programOf, REASONS, type Program, type ReadResult } from "./read-reasons";
 import { fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
 import type { Analysis, ReadMethods } from "./worker-methods";
 
-export interface ReadPool {
-  readonly pool: Pool;
-  readonly budget: Budget;
-  /** Stops every worker (tasks still running are abandoned). */
-  terminate(): Promise<void>;
-}
+export { budgetOf, workerCount, type ReadPool } from "./pool-config";
 
 /** What became of a file, reported as progress: "reading" when a worker starts on it, the source's outcome after. */
 export type FileProgress = "reading" | ReceivedSource["outcome"];
@@ -30,11 +25,6 @@ export class ReadCancelled extends Error {
   constructor() {
     super("Đã huỷ việc đọc các tệp nhận được.");
   }
-}
-
-/** The pool's settings from a budget: the time limit of a task, the memory limit of a worker. */
-export function budgetOf(budget?: Partial<Budget>): Budget {
-  return { seconds: budget?.seconds ?? BUDGET.seconds, memoryMb: budget?.memoryMb ?? BUDGET.memoryMb };
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; cancelled?: boolean };
@@ -144,9 +134,4 @@ export async function readGridsIn(readPool: ReadPool, file: { name: string; byte
 export async function analyseIn(readPool: ReadPool, file: { name: string; bytes: Uint8Array }): Promise<Analysis> {
   const got = await run(readPool, "analyse", [file.bytes, file.name]);
   return got.ok ? got.value : { ok: false, failure: "over-budget", reason: got.reason };
-}
-
-/** How many workers: the cores there are, no more than the files to read (at least one). */
-export function workerCount(cores: number, files: number): number {
-  return Math.max(1, Math.min(cores, files));
 }

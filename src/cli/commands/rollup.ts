@@ -1,14 +1,9 @@
 import { resolve } from "path";
-import { describePeriod } from "../../core/period";
-import { consolidationCounts, consolidationSummary } from "../../core/rollup-summary";
 import type { ReceivedSource } from "../../core/units";
 import { withNodeReadPool } from "../../xlsx/node-pool";
-import { readReceivedFiles } from "../../xlsx/pool";
-import { unreadable } from "../../xlsx/wire";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
 import { describeFsError, type Io } from "../io";
-import { wrap } from "../text";
 
 /** An expected-units list: one unit per line (a .txt, or a one-column .csv); blank lines and # comments ignored. */
 export function parseExpected(text: string): string[] {
@@ -32,6 +27,25 @@ export function distinctPaths(paths: readonly string[]): { paths: string[]; repe
     else first.set(resolve(p), { path: p, times: 1 });
   }
   return { paths: [...first.values()].map((f) => f.path), repeated: [...first.values()].filter((f) => f.times > 1) };
+}
+
+/**
+ * What the command needs besides the pool. Loaded once the worker processes are starting (they
+ * load their own modules meanwhile): loading the catalogue and the core first would delay them.
+ */
+async function loadModules() {
+  const [{ FORMS }, { consolidate, periodJson, unitsJson }, { writeTemplates }, { deflateWithZlib }, { readReceivedFiles }, { unreadable }, { describePeriod }, summary, { wrap }] = await Promise.all([
+    import("../../catalog"),
+    import("../../core/consolidate"),
+    import("../../xlsx/write"),
+    import("../../xlsx/deflate.node"),
+    import("../../xlsx/pool"),
+    import("../../xlsx/wire"),
+    import("../../core/period"),
+    import("../../core/rollup-summary"),
+    import("../text"),
+  ]);
+  return { FORMS, consolidate, periodJson, unitsJson, writeTemplates, deflateWithZlib, readReceivedFiles, unreadable, describePeriod, ...summary, wrap };
 }
 
 export async function runRollup(argv: string[], io: Io): Promise<number> {
@@ -66,15 +80,14 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  // Every file in the pool of workers (started first, so they load while the files are read).
-  // The catalogue, the core and the writer load in this thread meanwhile. A path given twice is
-  // read once.
+  // Every file in the pool of workers, started first; the files are read from disk and this
+  // thread's modules load while the workers start. A path given twice is read once.
   const { paths, repeated } = distinctPaths(args.positional);
-  let modules: Promise<[typeof import("../../catalog"), typeof import("../../core/consolidate"), typeof import("../../xlsx/write"), typeof import("../../xlsx/deflate.node")]> | undefined;
+  let modules: ReturnType<typeof loadModules> | undefined;
   const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: paths.length }, async (pool) => {
-    modules = Promise.all([import("../../catalog"), import("../../core/consolidate"), import("../../xlsx/write"), import("../../xlsx/deflate.node")]);
-    const [{ FORMS }] = await modules;
-    const inputs = await readInputs(paths, io);
+    const inputsRead = readInputs(paths, io);
+    modules = loadModules();
+    const [{ FORMS, readReceivedFiles, unreadable }, inputs] = await Promise.all([modules, inputsRead]);
     const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
     const read = await readReceivedFiles(pool, readable, FORMS);
     return inputs.map((f) => ("bytes" in f ? read.shift()! : unreadable(f.path, f.error)));
@@ -83,7 +96,7 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
     return 2;
   }
-  const [, { consolidate, periodJson, unitsJson }, { writeTemplates }, { deflateWithZlib }] = await modules!;
+  const { consolidate, periodJson, unitsJson, writeTemplates, deflateWithZlib, describePeriod, consolidationCounts, consolidationSummary, wrap } = await modules!;
   const result = consolidate(sources, {
     ...(expected ? { expected } : {}),
     ...(flag(args, "--unit") ? { unit: flag(args, "--unit") } : {}),
