@@ -172,9 +172,11 @@ interface NotNumber {
 }
 
 const SPACE_GROUP = /[\u00a0\u202f\u2009]/;
+const DIGITS = /^\d+$/;
 
 /** Reads the magnitude in `body` (digits and marks only). */
 function readBody(body: string): Omit<NumberText, "ok" | "percentSign" | "note"> | NotNumber {
+  if (DIGITS.test(body)) return { value: Number(body), decimals: 0, style: "plain" }; // the common case, first
   if (SPACE_GROUP.test(body)) {
     const m = /^(\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+)(?:([.,])(\d+))?$/.exec(body);
     if (!m) return { ok: false, detail: "khoảng trắng xen giữa các chữ số" };
@@ -240,6 +242,7 @@ function readNumberText(input: string): (NumberText & { negative: boolean }) | N
 const MARKERS = new Set(["-", "–", "—", "...", "…", "x", "X"]);
 /** "Không áp dụng", "không áp dụng cho cấp xã" (folded): not applicable, so not reported. */
 const NOT_APPLICABLE = /^khong ap dung\b/;
+const HAS_LETTER = /\p{L}/u;
 const DASH_MARKERS = new Set(["-", "–", "—", "...", "…"]);
 
 type WholeKind = "count" | "flag01" | "coded";
@@ -478,7 +481,8 @@ export function parseCell(raw: RawCell | null | undefined, kind: CellKind, row: 
   if (text === "") return { type: "blank", text: "" };
   if (kind === "text") return DASH_MARKERS.has(text) ? { type: "blank", text, marker: text } : { type: "text", value: text, text };
   if (MARKERS.has(text) && !(kind === "flag01" && /^x$/i.test(text))) return { type: "blank", text, marker: text };
-  if (kind !== "heading" && NOT_APPLICABLE.test(foldForCompare(text))) return { type: "blank", text, marker: text };
+  // Folding cannot make "không áp dụng" of a text without letters (numbers typed as text).
+  if (kind !== "heading" && HAS_LETTER.test(text) && NOT_APPLICABLE.test(foldForCompare(text))) return { type: "blank", text, marker: text };
   if (kind === "heading") return { type: "text", value: text, text };
   if (/^#[A-Z0-9/!?.]+$/.test(text))
     return { type: "invalid", reason: wrongSort(kind), text, detail: "ô đang báo lỗi công thức" };
