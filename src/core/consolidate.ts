@@ -11,7 +11,8 @@ import type { ColumnDecision, UnitSource } from "./filled";
 import { reportsFor, formsReceived, summariseUnits, type ReceivedSource, type SourceOutcome, type UnitsResult, type UnitSummary } from "./units";
 import { MESSAGES } from "./messages";
 import { rollupForm, rollupValues, type FormRollup, type RollupValue } from "./rollup";
-import { rollupSheets, type RollupSheet } from "./rollup-layout";
+import { rollupSheetSteps, type RollupSheet } from "./rollup-layout";
+import { runSteps, type Steps } from "./steps";
 
 export interface ConsolidateOptions {
   /** Units expected to report; absent ones are listed as missing. */
@@ -41,6 +42,14 @@ function commonLevel(levels: (Level | undefined)[]): Level | undefined {
 }
 
 export function consolidate(sources: readonly ReceivedSource[], options: ConsolidateOptions = {}): Consolidation {
+  return runSteps(consolidationSteps(sources, options));
+}
+
+/**
+ * `consolidate` in steps — who sent what, then each form's rollup, then each sheet's layout —
+ * so that the pane can run it between paints (core/steps).
+ */
+export function* consolidationSteps(sources: readonly ReceivedSource[], options: ConsolidateOptions = {}): Steps<Consolidation> {
   const units = summariseUnits(sources, {
     ...(options.expected ? { expected: options.expected } : {}),
     ...(options.period ? { period: options.period } : {}),
@@ -52,15 +61,17 @@ export function consolidate(sources: readonly ReceivedSource[], options: Consoli
     if (!levels.has(key)) levels.set(key, reportLevel(form, unit));
     return levels.get(key);
   };
-  const rollups = formsReceived(units.units).map((formId) => {
+  const rollups: FormRollup[] = [];
+  for (const formId of formsReceived(units.units)) {
+    yield;
     const form = findForm(formId)!;
     const reports = reportsFor(units.units, formId).map((r) => ({ unit: r.unit, filled: r.filled, issues: r.issues, source: r.source, parsed: r.parsed }));
     const level = commonLevel(reports.map((r) => levelOf(form, r.unit)));
-    return rollupForm(form, reports, level ? { level } : {});
-  });
+    rollups.push(rollupForm(form, reports, level ? { level } : {}));
+  }
   const period = units.period?.text;
   const header = { ...(options.unit ? { unit: options.unit } : {}), ...(period ? { period } : {}) };
-  const sheets = rollupSheets(rollups, units.units, header, options.taken ?? []);
+  const sheets = yield* rollupSheetSteps(rollups, units.units, header, options.taken ?? []);
   return { units, rollups, sheets, values: rollups.flatMap(rollupValues) };
 }
 

@@ -27,6 +27,7 @@
  * template by `readMarker`; adapters that read sheets of the current workbook as sources must skip
  * sheets for which `isRollupSheet` is true (their titles and labels would otherwise be recognised).
  */
+import { runSteps, type Steps } from "./steps";
 import { cellKind, inputColumns } from "../catalog/schema";
 import { CATALOG_VERSION } from "../catalog";
 import type { Grid, MergeRange } from "./grid";
@@ -493,6 +494,16 @@ export function rollupSheets(
   header: Omit<RollupHeader, "detailSheet" | "statusSheet"> = {},
   taken: Iterable<string> = [],
 ): RollupSheet[] {
+  return runSteps(rollupSheetSteps(rollups, units, header, taken));
+}
+
+/** `rollupSheets`, one sheet's layout per step. */
+export function* rollupSheetSteps(
+  rollups: readonly FormRollup[],
+  units: readonly UnitSummary[],
+  header: Omit<RollupHeader, "detailSheet" | "statusSheet"> = {},
+  taken: Iterable<string> = [],
+): Steps<RollupSheet[]> {
   const used = [...taken];
   const name = (wanted: string) => {
     const n = uniqueSheetName(wanted, used);
@@ -502,10 +513,12 @@ export function rollupSheets(
   const statusName = name(STATUS_SHEET_NAME);
   const names = rollups.map((r) => ({ rollup: name(ROLLUP_SHEET_PREFIX + defaultSheetName(r.form)), detail: name(DETAIL_SHEET_PREFIX + defaultSheetName(r.form)) }));
   const sheets: RollupSheet[] = [{ name: statusName, kind: "status", layout: layoutStatusSheet(units, header) }];
-  rollups.forEach((r, i) => {
+  for (const [i, r] of rollups.entries()) {
+    yield;
     const h = { ...header, detailSheet: names[i].detail, statusSheet: statusName };
     sheets.push({ name: names[i].rollup, kind: "rollup", formId: r.form.id, layout: layoutRollupSheet(r, h) });
+    yield;
     sheets.push({ name: names[i].detail, kind: "detail", formId: r.form.id, layout: layoutDetailSheet(r, h) });
-  });
+  }
   return sheets;
 }

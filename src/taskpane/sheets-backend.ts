@@ -118,7 +118,7 @@ export class SheetsBackend implements Backend {
 
     const listed = await this.call("listSheets", {});
     const replace = listed.filter((s) => s.rollup).map((s) => s.name);
-    const consolidation = w.consolidateSources(sources, request, listed.filter((s) => !s.rollup).map((s) => s.name));
+    const consolidation = await w.consolidateSources(sources, request, listed.filter((s) => !s.rollup).map((s) => s.name));
     const output = consolidation.sheets;
     const calls = packPieces(output.map((s) => ({ name: s.name, plan: sheetPlan(toWire(s.layout)) })));
     const allOk = consolidation.units.units.every((u) => u.status === "ok");

@@ -85,7 +85,7 @@ export class StandaloneBackend implements Backend {
     w.checkSources(sources);
     // A rebuild replaces the previous rollup's sheets (those carrying its marker) and no other.
     const replaced = w.rollupSheetNames(this.grids());
-    const result = w.consolidateSources(sources, request, this.workspace.sheetNames.filter((n) => !replaced.includes(n)));
+    const result = await w.consolidateSources(sources, request, this.workspace.sheetNames.filter((n) => !replaced.includes(n)));
     if (request.unit?.trim()) this.lastUnit = request.unit.trim();
     const written = this.workspace.addLayouts(
       result.sheets.map((s) => ({ name: s.name, layout: s.layout, kind: s.kind, ...(s.formId ? { formId: s.formId } : {}) })),

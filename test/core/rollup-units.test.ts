@@ -7,7 +7,7 @@ import type { FilledForm } from "../../src/core/filled";
 import { makeIssue } from "../../src/core/issues";
 import { rollupForm } from "../../src/core/rollup";
 import { checkSource, reportsFor, summariseUnits, unitKey, type ReceivedSource } from "../../src/core/units";
-import { consolidate } from "../../src/core/consolidate";
+import { consolidate, consolidationSteps } from "../../src/core/consolidate";
 import { fill, type FillValues } from "../support/fill";
 
 const PL3 = findForm("tk2011-2020.huyen.pl3") as Form;
@@ -239,5 +239,21 @@ describe("each file validated as it arrives (checkSource), while the others are 
     const marker = makeIssue("not_a_number", "error", { sheet: form.sheet, cell: "Z99", value: "x" }, { label: "dấu", column: "dấu" });
     const { units } = summariseUnits([{ ...checked, checks: new Map([[form, { ...check, issues: [marker] }]]) }]);
     expect(units[0].reports.find((r) => r.filled.form.id === PL3.id)!.issues.map((i) => i.cell)).toContain("Z99");
+  });
+});
+
+describe("the consolidation in steps (the pane gives the page a turn between them)", () => {
+  test("one step per form's rollup and per sheet's layout, and the same result as at once", () => {
+    const sources = (): ReceivedSource[] => [
+      read("a.xlsx", [sheet(PL3, GOOD, "UBND huyện Ia Pa"), sheet(PL1, { "so-vb-chi-dao": { y2019: 4 } }, "UBND huyện Ia Pa", "PL1")]),
+      read("b.xlsx", [sheet(PL3, BAD, "UBND huyện Chư Sê")]),
+    ];
+    const steps = consolidationSteps(sources());
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // Two forms: a pause before each rollup, and before each of their two sheets.
+    expect(pauses).toBe(2 + 2 * 2);
+    expect(step.value).toEqual(consolidate(sources()));
   });
 });
