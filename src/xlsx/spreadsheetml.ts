@@ -12,7 +12,7 @@
  * (`CCHC_READER_CHECK`, test/xlsx/spreadsheetml.test.ts).
  */
 import * as XLSX from "@e965/xlsx";
-import type { Grid, MergeRange, RawCell } from "../core/grid";
+import { columnLetters, type Grid, type MergeRange, type RawCell } from "../core/grid";
 
 /** The package's parts as bytes (inflated, within the limits), or undefined when absent or unreadable. */
 export type PartBytes = (name: string) => Uint8Array | undefined;
@@ -150,7 +150,10 @@ function element(xml: string, name: string, from: number, to: number): { attrs: 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/** "B7" → [6, 1] (0-based row, column); declines anything else. */
+/**
+ * "B7" → [6, 1] (0-based row, column); declines anything else. Stricter than core's parseA1 (no
+ * "$", no lower case: SheetJS reads those its own way), and it runs for every cell.
+ */
 function cellRef(ref: string): [number, number] {
   let i = 0;
   let col = 0;
@@ -164,11 +167,6 @@ function cellRef(ref: string): [number, number] {
   return [row - 1, col - 1];
 }
 
-function columnName(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** A1 references outside quotes, as in a formula: `$` anchors, a sheet-qualified or named thing is left alone. */
 const FORMULA_REF = /(^|[^._A-Z0-9])(\$?)([A-Z]{1,3})(\$?)([1-9][0-9]{0,6})(?![_.(A-Za-z0-9])/g;
@@ -182,7 +180,7 @@ function shiftFormula(formula: string, dr: number, dc: number): string {
     const nc = colAnchor ? c : c + dc;
     const nr = rowAnchor ? r : r + dr;
     if (nc < 0 || nr < 0) decline("shared formula moves out of the sheet");
-    return `${before}${colAnchor}${colAnchor ? col : columnName(nc)}${rowAnchor}${rowAnchor ? row : nr + 1}`;
+    return `${before}${colAnchor}${colAnchor ? col : columnLetters(nc)}${rowAnchor}${rowAnchor ? row : nr + 1}`;
   });
 }
 
