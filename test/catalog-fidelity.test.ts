@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { FORMS, FormSchema } from "../src/catalog";
+import { FORMS, FORM_INPUTS, FormSchema, withDefaults } from "../src/catalog";
 
 const SEEDS = join(__dirname, "fixtures", "seeds");
 const seedText = new Map<string, string>();
@@ -83,6 +83,26 @@ describe("catalogue fidelity against the seed documents", () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+// The catalogue is not parsed when it loads (src/catalog/index.ts): this is where the schema
+// checks every form module, and where loading is proven to give what parsing would.
+describe("every form module is what the schema accepts, loaded as the schema would give it", () => {
+  it.each(FORM_INPUTS.map((input) => [input.id, input] as const))("%s", (_id, input) => {
+    const parsed = FormSchema.safeParse(input);
+    if (!parsed.success) throw new Error(`${input.id}: ${parsed.error.message}`);
+    expect(withDefaults(input)).toStrictEqual(parsed.data);
+  });
+
+  it("a key the schema does not know is caught (parsing would drop it, loading keeps it)", () => {
+    const input = { ...FORM_INPUTS[0], colour: "đỏ" };
+    expect(withDefaults(input)).not.toStrictEqual(FormSchema.parse(input));
+  });
+
+  it("the loaded catalogue is the modules, each once", () => {
+    expect(FORMS.map((f) => f.id)).toEqual(FORM_INPUTS.map((f) => f.id));
+    expect(new Set(FORMS.map((f) => f.id)).size).toBe(FORMS.length);
+  });
 });
 
 describe("the form schema rejects malformed definitions", () => {
