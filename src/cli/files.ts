@@ -1,10 +1,11 @@
 /**
- * How the commands read received files: from disk through `io` (never more than the size limit
- * into memory), then in a pool of worker processes within the time and memory budget of
+ * How the commands read received files: checked through `io` (missing, a folder, over the size
+ * limit), then opened and read by a pool of worker processes within the time and memory budget of
  * --file-seconds / --file-memory (xlsx/node-pool.ts). The pool module is loaded only by the
  * commands that read files.
  */
 import { BUDGET, BUDGET_RANGE, type Budget } from "../xlsx/limits";
+import type { ReceivedFile } from "../xlsx/wire";
 import { flag, UsageError, type FlagSpec, type Parsed } from "./args";
 import { describeFsError, type Io } from "./io";
 
@@ -30,14 +31,18 @@ export function budgetFrom(args: Parsed): Budget {
   };
 }
 
-export type InputFile = { path: string; bytes: Uint8Array } | { path: string; error: string };
+/** A file given on the command line: as a read worker is given it (named by its path as typed), or why it cannot be read. */
+export type InputFile = { path: string; file: ReceivedFile } | { path: string; error: string };
 
-/** Every path's bytes, or why it could not be read (missing, a folder, over the size limit). */
+/**
+ * Every path checked (missing, a folder, over the size limit): its path for a read worker to open
+ * when `io` has local files, else its bytes.
+ */
 export function readInputs(paths: readonly string[], io: Io): Promise<InputFile[]> {
   return Promise.all(
     paths.map(async (path): Promise<InputFile> => {
       try {
-        return { path, bytes: await io.readFile(path) };
+        return { path, file: io.localFile ? { name: path, path: await io.localFile(path) } : { name: path, bytes: await io.readFile(path) } };
       } catch (error) {
         return { path, error: describeFsError(error) };
       }

@@ -1,6 +1,6 @@
 /** What a command may touch: output streams and files. Tests pass their own. */
 import { promises as fs } from "fs";
-import { dirname, basename, join } from "path";
+import { dirname, basename, join, resolve } from "path";
 import { LIMITS } from "../xlsx/limits";
 import { programOf, REASONS } from "../xlsx/read-reasons";
 
@@ -9,9 +9,22 @@ export interface Io {
   err(text: string): void;
   /** A file's bytes; fails with code EFBIG, before reading, on a file over the size limit (LIMITS.fileBytes). */
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * For a file on this machine's disk: its path, for a read worker to open itself (the command
+   * then holds no file's bytes); fails as `readFile` would — missing, a folder, over the size
+   * limit — without reading it. Absent: the files are read with `readFile`.
+   */
+  localFile?(path: string): Promise<string>;
   exists(path: string): Promise<boolean>;
   /** Writes through a temporary file in the same folder, then renames: never a half-written file. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+}
+
+/** Fails with code EFBIG on a file over the size limit, EISDIR on a folder, as reading it would. */
+async function checkSize(path: string): Promise<void> {
+  const stat = await fs.stat(path);
+  if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR" });
+  if (stat.size > LIMITS.fileBytes) throw Object.assign(new Error(REASONS.fileTooLarge(stat.size, programOf(path))), { code: "EFBIG" });
 }
 
 export function nodeIo(): Io {
@@ -19,9 +32,12 @@ export function nodeIo(): Io {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     readFile: async (path) => {
-      const { size } = await fs.stat(path);
-      if (size > LIMITS.fileBytes) throw Object.assign(new Error(REASONS.fileTooLarge(size, programOf(path))), { code: "EFBIG" });
+      await checkSize(path);
       return new Uint8Array(await fs.readFile(path));
+    },
+    localFile: async (path) => {
+      await checkSize(path);
+      return resolve(path);
     },
     exists: async (path) => fs.access(path).then(() => true, () => false),
     writeFileAtomic: async (path, data) => {
@@ -37,24 +53,4 @@ export function nodeIo(): Io {
   };
 }
 
-/** A Vietnamese reason for a failed file operation. */
-export function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  switch (code) {
-    case "ENOENT":
-      return "không tìm thấy tệp hoặc thư mục";
-    case "EACCES":
-    case "EPERM":
-      return "không có quyền truy cập";
-    case "EISDIR":
-      return "đây là một thư mục, không phải tệp";
-    case "ENOSPC":
-      return "ổ đĩa đã đầy";
-    case "EROFS":
-      return "ổ đĩa chỉ cho phép đọc";
-    case "EFBIG":
-      return (error as Error).message;
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
+export { describeFsError } from "../xlsx/read-reasons";

@@ -11,7 +11,7 @@ import { checkSource, type ReceivedSource } from "../core/units";
 import type { Budget } from "./limits";
 import type { ReadPool } from "./pool-config";
 import { programOf, REASONS, type Program, type ReadResult } from "./read-reasons";
-import { fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
+import { bodyOf, fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
 import type { Analysis, ReadMethods } from "./worker-methods";
 
 export { budgetOf, workerCount, type ReadPool } from "./pool-config";
@@ -110,7 +110,7 @@ export async function readReceivedFiles(
   if (signal?.aborted) throw new ReadCancelled();
   const sources = await Promise.all(
     files.map(async (file, i) => {
-      const got = await run(readPool, "readReceived", [file.bytes, file.name, file.unit], () => onProgress?.(i, files.length, file.name, "reading"), signal);
+      const got = await run(readPool, "readReceived", [bodyOf(file), file.name, file.unit], () => onProgress?.(i, files.length, file.name, "reading"), signal);
       if (!got.ok && got.cancelled) return undefined;
       // Validated here as it arrives, while the workers read the other files.
       const source = got.ok ? checkSource(fromWire(got.value as WireSource, forms)) : unreadable(file.name, got.reason, file.unit);
@@ -123,15 +123,15 @@ export async function readReceivedFiles(
 }
 
 /** A file's sheets as grids, read in the pool (a failure past the budget is a ReadResult too). */
-export async function readGridsIn(readPool: ReadPool, file: { name: string; bytes: Uint8Array }, signal?: AbortSignal): Promise<ReadResult> {
-  const got = await run(readPool, "readGrids", [file.bytes, file.name], undefined, signal);
+export async function readGridsIn(readPool: ReadPool, file: ReceivedFile, signal?: AbortSignal): Promise<ReadResult> {
+  const got = await run(readPool, "readGrids", [bodyOf(file), file.name], undefined, signal);
   if (got.ok) return got.value;
   if (got.cancelled) throw new ReadCancelled();
   return { ok: false, failure: "over-budget", reason: got.reason };
 }
 
 /** A file's sheets recognised and validated in the pool. */
-export async function analyseIn(readPool: ReadPool, file: { name: string; bytes: Uint8Array }): Promise<Analysis> {
-  const got = await run(readPool, "analyse", [file.bytes, file.name]);
+export async function analyseIn(readPool: ReadPool, file: ReceivedFile): Promise<Analysis> {
+  const got = await run(readPool, "analyse", [bodyOf(file), file.name]);
   return got.ok ? got.value : { ok: false, failure: "over-budget", reason: got.reason };
 }

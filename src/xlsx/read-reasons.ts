@@ -9,7 +9,7 @@ import { ACCEPTED_FORMATS, isWordFile } from "../core/messages";
 import type { Format } from "./formats";
 import { LIMITS, formatMb } from "./limits";
 
-export type ReadFailure = "empty" | "not-a-spreadsheet" | "unsupported-format" | "password" | "corrupt" | "too-large" | "over-budget" | "no-sheets";
+export type ReadFailure = "fs" | "empty" | "not-a-spreadsheet" | "unsupported-format" | "password" | "corrupt" | "too-large" | "over-budget" | "no-sheets";
 
 export type ReadResult =
   | { ok: true; sheets: Grid[]; format?: string }
@@ -46,3 +46,25 @@ export const REASONS = {
   overMemory: (mb: number, program: Program = "Excel") => `đọc tệp cần hơn ${mb} MB bộ nhớ nên đã dừng — tệp hỏng hoặc quá lớn; ${saveAgain(program)}`,
   crashed: (detail: string, program: Program = "Excel") => `không đọc được tệp (${detail}) — ${saveAgain(program)}`,
 } as const;
+
+/** A Vietnamese reason for a failed file operation. */
+export function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case "ENOENT":
+      return "không tìm thấy tệp hoặc thư mục";
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền truy cập";
+    case "EISDIR":
+      return "đây là một thư mục, không phải tệp";
+    case "ENOSPC":
+      return "ổ đĩa đã đầy";
+    case "EROFS":
+      return "ổ đĩa chỉ cho phép đọc";
+    case "EFBIG":
+      return (error as Error).message;
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

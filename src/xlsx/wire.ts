@@ -29,10 +29,14 @@ export function unreadable(fileName: string, reason: string, unit?: string): Rec
   return { source: fileName, ...(unit ? { unit } : {}), outcome: "unreadable", reason, forms: [], issues: [] };
 }
 
-/** A received file as the task pane (or any caller) has it: its name and its bytes. */
-export interface ReceivedFile {
-  name: string;
-  bytes: Uint8Array;
-  /** The unit, when the user corrected it before building. */
-  unit?: string;
-}
+/**
+ * What a read worker is given of a file: its bytes, or — in Node, where the worker can open it —
+ * its path, so that the file's bytes are not read into the command's memory and copied to the
+ * worker.
+ */
+export type FileBody = Uint8Array | { path: string };
+
+/** A received file as the task pane (or any caller) has it: its name, and its bytes or its path on this machine (Node). */
+export type ReceivedFile = { name: string; /** The unit, when the user corrected it before building. */ unit?: string } & ({ bytes: Uint8Array } | { path: string });
+
+export const bodyOf = (file: { bytes: Uint8Array } | { path: string }): FileBody => ("path" in file ? { path: file.path } : file.bytes);

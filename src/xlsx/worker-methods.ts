@@ -9,10 +9,13 @@ import { FORMS } from "../catalog";
 import type { ColumnDecision, UnitSource } from "../core/filled";
 import { analyseWorkbook, unrecognisedReason } from "../core/workbook";
 import type { Issue } from "../core/issues";
-import { readWorkbook, type ReadResult } from "./read";
+import { readWorkbook, type ReadFailure, type ReadResult } from "./read";
 import { receivedFromRead } from "./received";
-import { toWire, type WireSource } from "./wire";
+import { toWire, type FileBody, type WireSource } from "./wire";
 import type { InflateRaw } from "./zip";
+
+/** Node's worker: a file's bytes from its path (LIMITS.fileBytes checked before reading), or why not. */
+export type OpenFile = (path: string) => Uint8Array | { ok: false; failure: ReadFailure; reason: string };
 
 /** One sheet of `analyse`: recognised (form id, unit and where it was read, period) or not, with its issues and the column choices it waits for. */
 export interface AnalysedSheet {
@@ -33,19 +36,26 @@ export type Analysis =
 
 export interface ReadMethods {
   /** The file's sheets as grids (the pane's workspace, `cchc targets`). */
-  readGrids(bytes: Uint8Array, name: string): ReadResult;
+  readGrids(body: FileBody, name: string): ReadResult;
   /** The file as a consolidation source (`cchc rollup`, Tổng hợp). */
-  readReceived(bytes: Uint8Array, name: string, unit?: string): WireSource;
+  readReceived(body: FileBody, name: string, unit?: string): WireSource;
   /** Every sheet recognised and validated (`cchc validate`). */
-  analyse(bytes: Uint8Array, name: string): Analysis;
+  analyse(body: FileBody, name: string): Analysis;
 }
 
-export function readMethods(inflate: InflateRaw): ReadMethods {
+/** `open` reads a file given by its path: Node's worker has one, a browser's does not. */
+export function readMethods(inflate: InflateRaw, open?: OpenFile): ReadMethods {
+  const readBody = (body: FileBody, name: string): ReadResult => {
+    if (body instanceof Uint8Array) return readWorkbook(body, name, inflate);
+    if (!open) throw new Error("this worker cannot open a file by its path");
+    const bytes = open(body.path);
+    return bytes instanceof Uint8Array ? readWorkbook(bytes, name, inflate) : bytes;
+  };
   return {
-    readGrids: (bytes, name) => readWorkbook(bytes, name, inflate),
-    readReceived: (bytes, name, unit) => toWire(receivedFromRead(readWorkbook(bytes, name, inflate), name, FORMS, unit)),
-    analyse: (bytes, name) => {
-      const read = readWorkbook(bytes, name, inflate);
+    readGrids: readBody,
+    readReceived: (body, name, unit) => toWire(receivedFromRead(readBody(body, name), name, FORMS, unit)),
+    analyse: (body, name) => {
+      const read = readBody(body, name);
       if (!read.ok) return { ok: false, failure: read.failure, reason: read.reason };
       const analyses = analyseWorkbook(read.sheets, FORMS);
       const recognised = analyses.filter((a) => a.filled);

@@ -5,7 +5,7 @@
  * and memory budgets, and workbooks written by another program (LibreOffice, every spreadsheet
  * format it writes): each answers in seconds, recognised or with a clear reason, no trace.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as XLSX from "@e965/xlsx";
 import { zipSync } from "fflate";
@@ -185,6 +185,28 @@ describe("budgets", () => {
       await pool.terminate();
     }
   }, 180_000);
+
+  test("a file given by its path is opened by the worker: read as its bytes would be, and a path gone or grown too large since is that file's line", async () => {
+    const pool = createNodeReadPool({ workers: 1 });
+    try {
+      const path = write("theo-duong-dan.xlsx", good);
+      const big = join(dir, "lon-len.xlsx");
+      writeFileSync(big, "");
+      // Sparse: the size the worker sees before reading, without writing 64 MB.
+      truncateSync(big, LIMITS.fileBytes + 1);
+      const [byPath, byBytes, gone, grown] = await readReceivedFiles(
+        pool,
+        [{ name: "theo-duong-dan.xlsx", path }, { name: "theo-duong-dan.xlsx", bytes: good }, { name: "da-xoa.xlsx", path: join(dir, "da-xoa.xlsx") }, { name: "lon-len.xlsx", path: big }],
+        [PL3],
+      );
+      expect(byPath).toEqual(byBytes);
+      expect(byPath.outcome).toBe("read");
+      expect(gone).toMatchObject({ outcome: "unreadable", reason: "không tìm thấy tệp hoặc thư mục" });
+      expect(grown).toMatchObject({ outcome: "unreadable", reason: expect.stringMatching(/giới hạn 64 MB/) });
+    } finally {
+      await pool.terminate();
+    }
+  }, 60_000);
 
   test("budgets out of range are usage errors", async () => {
     expect((await run("rollup", "a.xlsx", "-o", join(dir, "x.xlsx"), "--file-seconds", "0")).code).toBe(2);

@@ -80,17 +80,17 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  // Every file in the pool of workers, started first; the files are read from disk and this
-  // thread's modules load while the workers start. A path given twice is read once.
+  // Every file in the pool of workers, started first; the files are checked on disk (each worker
+  // opens its own) and this thread's modules load while the workers start. A path given twice
+  // is read once.
   const { paths, repeated } = distinctPaths(args.positional);
   let modules: ReturnType<typeof loadModules> | undefined;
   const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: paths.length }, async (pool) => {
     const inputsRead = readInputs(paths, io);
     modules = loadModules();
     const [{ FORMS, readReceivedFiles, unreadable }, inputs] = await Promise.all([modules, inputsRead]);
-    const readable = inputs.flatMap((f) => ("bytes" in f ? [{ name: f.path, bytes: f.bytes }] : []));
-    const read = await readReceivedFiles(pool, readable, FORMS);
-    return inputs.map((f) => ("bytes" in f ? read.shift()! : unreadable(f.path, f.error)));
+    const read = await readReceivedFiles(pool, inputs.flatMap((f) => ("file" in f ? [f.file] : [])), FORMS);
+    return inputs.map((f) => ("file" in f ? read.shift()! : unreadable(f.path, f.error)));
   });
   if (sources.every((s) => s.outcome === "unreadable")) {
     io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");

@@ -81,7 +81,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
     const inputs = await readInputs(args.positional, io);
     return Promise.all(
       inputs.map(async (f) =>
-        validatedFile(f.path, "bytes" in f ? await analyseIn(pool, { name: f.path, bytes: f.bytes }) : { ok: false, failure: "fs", reason: f.error }),
+        validatedFile(f.path, "file" in f ? await analyseIn(pool, f.file) : { ok: false, failure: "fs", reason: f.error }),
       ),
     );
   });
