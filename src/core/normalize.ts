@@ -195,3 +195,9 @@ export function splitLeadingStt(label: string): { stt: string; rest: string } | 
     /^(\d+(?:\.\d+)+)\s+(\S.*)$/u.exec(text);
   return m ? { stt: m[1], rest: m[2] } : undefined;
 }
+
+let collator: Intl.Collator | undefined;
+/** Vietnamese alphabetical order. The collator is made on first use: making one costs ~13 ms, in every process that loads the core. */
+export function compareVietnamese(a: string, b: string): number {
+  return (collator ??= new Intl.Collator("vi")).compare(a, b);
+}

@@ -51,7 +51,7 @@ import type { BoundCell, FilledForm } from "./filled";
 import { LEVEL_NAMES } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import type { IssueCode } from "./messages";
-import { foldVietnamese } from "./normalize";
+import { compareVietnamese, foldVietnamese } from "./normalize";
 import { formatNumberVi, parseCell, type Fraction, type ParsedCell } from "./parse";
 import { effectiveKind, parsedValues, validateFilled } from "./validate";
 
@@ -296,10 +296,9 @@ function contributionOf(p: Exclude<ParsedCell, { type: "blank" } | { type: "inva
   }
 }
 
-const VI = new Intl.Collator("vi");
 
 function compareUnits(a: RollupInput, b: RollupInput): number {
-  const byName = VI.compare(a.unit, b.unit);
+  const byName = compareVietnamese(a.unit, b.unit);
   if (byName) return byName;
   const ka = `${a.unit}\u0000${a.source ?? ""}\u0000${a.filled.sheet}`;
   const kb = `${b.unit}\u0000${b.source ?? ""}\u0000${b.filled.sheet}`;

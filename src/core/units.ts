@@ -51,7 +51,7 @@ import type { ColumnDecision, FilledForm, UnitSource } from "./filled";
 import { levelOfUnit, reportLevel } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
-import { cleanText, foldVietnamese } from "./normalize";
+import { cleanText, compareVietnamese, foldVietnamese } from "./normalize";
 import type { ParsedCell } from "./parse";
 import { describePeriod, findPeriod, periodLabel } from "./period";
 import { parsedValues, sortIssues, validateFilled } from "./validate";
@@ -324,7 +324,6 @@ interface Group {
   candidates: Candidate[];
 }
 
-const VI = new Intl.Collator("vi");
 
 const count = (issues: readonly Issue[], severity: Issue["severity"]) => issues.filter((i) => i.severity === severity).length;
 
@@ -416,7 +415,7 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
   const others = [...groups.values()]
     .filter((g) => !expectedKeys.has(g.key))
     .map((g) => summarise(g, g.names[0], sources, hasList ? false : undefined, period))
-    .sort((a, b) => VI.compare(a.key, b.key) || VI.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+    .sort((a, b) => compareVietnamese(a.key, b.key) || compareVietnamese(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   units.push(...others);
   const decisions = units.flatMap((u) => {
     const g = groups.get(u.key);

@@ -4,7 +4,7 @@
  * its inlined text (a Blob URL) where a page cannot load separate scripts.
  */
 import workerpool from "workerpool";
-import { inflateWithFflate } from "./zip";
+import { inflateWithFflate } from "./inflate-fflate";
 import { announced, readMethods } from "./worker-methods";
 
 workerpool.worker(announced(readMethods(inflateWithFflate), workerpool.workerEmit));

@@ -13,9 +13,17 @@ import { formatOf, probe } from "./formats";
 import { LIMITS } from "./limits";
 import { programOf, REASONS, type ReadFailure, type ReadResult } from "./read-reasons";
 import { packageText } from "./sheetjs";
-import { inflateWithFflate, type InflateRaw } from "./zip";
+import type { InflateRaw } from "./zip";
 
 export type { ReadFailure, ReadResult } from "./read-reasons";
+
+/**
+ * fflate's inflater, loaded when first used: Node's read workers pass zlib's, and loading fflate
+ * cost each of them ~19 ms at start-up.
+ */
+const inflateWithFflate: InflateRaw = (data, size) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  (require("./inflate-fflate") as typeof import("./inflate-fflate")).inflateWithFflate(data, size);
 
 const fail = (failure: ReadFailure, reason: string, format?: string): ReadResult => ({ ok: false, failure, reason, ...(format ? { format } : {}) });
 

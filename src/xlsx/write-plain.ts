@@ -12,7 +12,6 @@
  * the marker column and the marks column are hidden, the marks column unlocked; strings are
  * shared strings (so "=HYPERLINK(…)" stays text); numbers are numbers.
  */
-import { deflateSync } from "fflate";
 import { columnLetters } from "../core/grid";
 import { STYLES, type CellStyle, type SheetLayout, type StyleName } from "../core/layout";
 
@@ -278,6 +277,9 @@ export const deflateRaw: DeflateRaw = async (data) => {
       return { body: gz.subarray(10, gz.length - 8), crc: tail.getUint32(0, true) };
     }
   }
+  // fflate, loaded only here: Node's CLI passes zlib's deflate, and loading fflate costs ~19 ms.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { deflateSync } = require("fflate") as typeof import("fflate");
   return { body: deflateSync(data), crc: crc32(data) };
 };
 

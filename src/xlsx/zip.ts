@@ -9,7 +9,6 @@
  *
  * Pure and synchronous: bytes in, entries or a refusal out (never throws).
  */
-import { Inflate } from "fflate";
 import { u16, u32 } from "./bytes";
 import { LIMITS, formatMb } from "./limits";
 
@@ -37,26 +36,6 @@ export type ZipDirectory = { ok: true; entries: ZipEntry[]; byName: Map<string, 
 export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
 
 /** Compressed bytes handed to fflate per step: what one step may inflate (a few MB) stays bounded. */
-const STEP = 16 * 1024;
-
-/**
- * Raw DEFLATE with fflate, the browser's `InflateRaw`: fed in small steps and stopped as soon as
- * the output passes `size` (a bomb never inflates past what its directory declared, and never
- * holds more than one step's output beyond it). The read workers in Node pass zlib's, faster.
- */
-export const inflateWithFflate: InflateRaw = (data, size) => {
-  const out = new Uint8Array(size);
-  let at = 0;
-  const inflater = new Inflate((chunk) => {
-    if (at + chunk.length > size) throw new Error(`giải nén ra nhiều hơn ${size} byte đã khai báo`);
-    out.set(chunk, at);
-    at += chunk.length;
-  });
-  if (data.length === 0) inflater.push(data, true);
-  for (let from = 0; from < data.length; from += STEP) inflater.push(data.subarray(from, from + STEP), from + STEP >= data.length);
-  return at === size ? out : out.subarray(0, at);
-};
-
 /** A little-endian 64-bit field, when it fits a double exactly (zip64 sizes of a ≤ 64 MB file always do). */
 const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
 

@@ -5,7 +5,7 @@
  */
 import { deserialize, serialize } from "v8";
 import { FORMS, findForm } from "../../src/catalog";
-import type { FilledForm } from "../../src/core/filled";
+import type { BoundCell, FilledForm } from "../../src/core/filled";
 import type { ReceivedSource } from "../../src/core/units";
 import { receivedFromFile } from "../../src/xlsx/received";
 import { fromWire, toWire } from "../../src/xlsx/wire";
@@ -44,17 +44,17 @@ describe("a received source crosses from the read worker unchanged", () => {
       sheet: "PL3 «lạ»",
       unit: "UBND huyện Kbang",
       unitSource: "heading",
-      cells: new Map([
+      cells: new Map<string, Map<string, BoundCell>>([
         [
           PL3.rows[1].id,
-          new Map([
+          new Map<string, BoundCell>([
             ["y2019", { address: "D8", raw: { value: 12, text: "12" } }],
             ["y2020", { address: "E8", raw: null }],
           ]),
         ],
         [
           PL3.rows[0].id,
-          new Map([
+          new Map<string, BoundCell>([
             ["y2019", { address: "D7", raw: { value: null, formula: "SUM(D8:D9)" } }],
             ["y2020", { address: "E7", raw: { value: "mười hai", text: "" } }],
             ["ghi-chu", { address: "F7", raw: { value: true } }],
