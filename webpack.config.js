@@ -140,6 +140,7 @@ function paneConfig(env, mode) {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
       fallback: WORKERPOOL_NODE_FALLBACK,
+      alias: SHEETJS_ESM,
     },
     module: { rules: [tsRule("es2017", !production)] },
     optimization: {
@@ -180,6 +181,11 @@ function tsRule(target, sourceMap) {
     },
   };
 }
+
+// SheetJS's ES module build in every bundle: src/xlsx/sheetjs-lib.ts requires SheetJS on first
+// use, and a require would otherwise resolve to its CommonJS build, which brings 470 KB of
+// codepage tables with it.
+const SHEETJS_ESM = { "@e965/xlsx$": path.resolve(__dirname, "node_modules/@e965/xlsx/xlsx.mjs") };
 
 // workerpool's browser build names Node modules behind run-time checks it never takes in a page.
 const WORKERPOOL_NODE_FALLBACK = { worker_threads: false, os: false, child_process: false };
@@ -263,7 +269,7 @@ function sheetsSidebarConfig(env, mode) {
     devtool: false,
     entry: { sidebar: "./src/taskpane/index.tsx", "read-worker": "./src/xlsx/read-worker.browser.ts" },
     output: { path: sheetsDir(env), filename: "[name].js", publicPath: "", clean: false },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"], fallback: WORKERPOOL_NODE_FALLBACK },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"], fallback: WORKERPOOL_NODE_FALLBACK, alias: SHEETJS_ESM },
     module: { rules: [tsRule("es2017", false)] },
     performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },

@@ -7,8 +7,9 @@
  * Grids follow the cells present: a stray cell at XFD1048576 adds one row holding one cell, not a
  * million rows of sixteen thousand columns (rows and cells are sparse arrays).
  */
-import * as XLSX from "@e965/xlsx";
+import type * as XLSX from "@e965/xlsx";
 import { a1, type Grid, type RawCell } from "../core/grid";
+import { sheetjs } from "./sheetjs-lib";
 import { readSpreadsheetMl } from "./spreadsheetml";
 import { entryBytes, isRead, type InflateRaw, type ZipDirectory } from "./zip";
 
@@ -22,9 +23,10 @@ interface CfbContainer {
   FileIndex: unknown[];
   FullPaths: string[];
 }
-const cfbUtils = (XLSX.CFB as unknown as { utils: { cfb_new(): CfbContainer; cfb_add(c: CfbContainer, name: string, data: Uint8Array, o: { unsafe: boolean }): void } }).utils;
+const cfbUtils = () => (sheetjs().CFB as unknown as { utils: { cfb_new(): CfbContainer; cfb_add(c: CfbContainer, name: string, data: Uint8Array, o: { unsafe: boolean }): void } }).utils;
 /** SheetJS's reader of an opened package (exported, not in its typings): what `XLSX.read` calls after unzipping. */
-const parseZip = (XLSX as unknown as { parse_zip(zip: CfbContainer, options: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip;
+const parseZip = (zip: CfbContainer, options: XLSX.ParsingOptions) =>
+  (sheetjs() as unknown as { parse_zip(zip: CfbContainer, options: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip(zip, options);
 
 function toRawCell(cell: XLSX.CellObject | undefined): RawCell | null {
   if (!cell || cell.t === "z") return cell?.f ? { value: null, formula: cell.f } : null;
@@ -137,12 +139,13 @@ export function readPackage(bytes: Uint8Array, directory: Extract<ZipDirectory, 
 }
 
 function viaSheetJs(directory: Extract<ZipDirectory, { ok: true }>, part: (name: string) => Part | undefined): SheetJsResult {
-  const container = cfbUtils.cfb_new();
+  const cfb = cfbUtils();
+  const container = cfb.cfb_new();
   for (const entry of directory.entries) {
     const got = part(entry.name);
     if (!got) continue;
     if (!got.ok) return { ok: false, error: "corrupt", detail: got.detail };
-    cfbUtils.cfb_add(container, entry.name, got.data, { unsafe: true });
+    cfb.cfb_add(container, entry.name, got.data, { unsafe: true });
   }
   return attempt(() => parseZip(container, { ...OPTIONS }));
 }
@@ -175,5 +178,5 @@ export function packageText(bytes: Uint8Array, directory: Extract<ZipDirectory, 
 
 /** Anything else SheetJS reads from bytes: old .xls (after the CFB check), HTML/XML spreadsheets. */
 export function readBytes(bytes: Uint8Array): SheetJsResult {
-  return attempt(() => XLSX.read(bytes, { type: "array", ...OPTIONS }));
+  return attempt(() => sheetjs().read(bytes, { type: "array", ...OPTIONS }));
 }

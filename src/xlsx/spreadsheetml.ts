@@ -7,12 +7,14 @@
  * It gives exactly SheetJS's grids or nothing: anything it does not read the way SheetJS does —
  * prefixed XML, chartsheets, dates stored as text, built-in formats SheetJS fills in by locale,
  * parts that are missing or not UTF-8, a shared string that is not there — makes it decline, and
- * SheetJS reads the file (sheetjs.ts). Formatted text comes from SheetJS's own formatter (SSF).
+ * SheetJS reads the file (sheetjs.ts). Formatted text comes from SheetJS's own formatter (SSF),
+ * except for the few formats that fill most reports (`commonText`, proven equal to SSF by the
+ * tests), so that a worker reading them never loads SheetJS.
  * The test suite runs both readers on every workbook it reads and fails on any difference
  * (`CCHC_READER_CHECK`, test/xlsx/spreadsheetml.test.ts).
  */
-import * as XLSX from "@e965/xlsx";
 import { columnLetters, type Grid, type MergeRange, type RawCell } from "../core/grid";
+import { sheetjs } from "./sheetjs-lib";
 
 /** The package's parts as bytes (inflated, within the limits), or undefined when absent or unreadable. */
 export type PartBytes = (name: string) => Uint8Array | undefined;
@@ -25,8 +27,17 @@ function decline(why: string): never {
   throw new Decline(why);
 }
 
-/** Built-in number formats as SheetJS starts each read (its table is reset by every read and extended by custom formats). */
-const BUILTIN_FORMATS: ReadonlyMap<number, string> = new Map(Object.entries(XLSX.SSF.get_table()).map(([id, code]) => [Number(id), String(code)]));
+/**
+ * Built-in number formats as SheetJS starts each read (`SSF.get_table()`, reset by every read and
+ * extended by custom formats), copied so that reading needs no SheetJS; a test checks they are
+ * SheetJS's own.
+ */
+export const BUILTIN_FORMATS: ReadonlyMap<number, string> = new Map([
+  [0, "General"], [1, "0"], [2, "0.00"], [3, "#,##0"], [4, "#,##0.00"], [9, "0%"], [10, "0.00%"], [11, "0.00E+00"], [12, "# ?/?"], [13, "# ??/??"],
+  [14, "m/d/yy"], [15, "d-mmm-yy"], [16, "d-mmm"], [17, "mmm-yy"], [18, "h:mm AM/PM"], [19, "h:mm:ss AM/PM"], [20, "h:mm"], [21, "h:mm:ss"], [22, "m/d/yy h:mm"],
+  [37, "#,##0 ;(#,##0)"], [38, "#,##0 ;[Red](#,##0)"], [39, "#,##0.00;(#,##0.00)"], [40, "#,##0.00;[Red](#,##0.00)"],
+  [45, "mm:ss"], [46, "[h]:mm:ss"], [47, "mmss.0"], [48, "##0.0E+0"], [49, "@"], [56, '"上午/下午 "hh"時"mm"分"ss"秒 "'],
+]);
 
 const WORKBOOK_TYPES = new Set([
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -512,13 +523,32 @@ function textOf(value: string | number | boolean, style: string | undefined, sta
     }
   }
   if (format === "General") {
-    if (typeof value === "number") return (value | 0) === value ? value.toString(10) : XLSX.SSF.format("General", value);
+    if (typeof value === "number") return (value | 0) === value ? value.toString(10) : sheetjs().SSF.format("General", value);
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
     return value;
   }
+  const common = commonText(format, value);
+  if (common !== undefined) return common;
   try {
-    return XLSX.SSF.format(format, value, state.date1904 ? { date1904: true } : {});
+    return sheetjs().SSF.format(format, value, state.date1904 ? { date1904: true } : {});
   } catch {
     return undefined;
   }
+}
+
+/** Formats a text cell shows as it is (SSF gives text its format's text section; these have none). */
+const TEXT_AS_IS = new Set(["@", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%"]);
+const THOUSANDS = /\B(?=(\d{3})+$)/g;
+
+/**
+ * What SSF shows for the cells that fill most reports — text in a text or plain number format,
+ * a whole number in "0" or "#,##0" — without SheetJS; undefined for anything else (SSF decides).
+ * Equal to SSF on every case of test/xlsx/spreadsheetml.test.ts.
+ */
+export function commonText(format: string, value: string | number | boolean): string | undefined {
+  if (typeof value === "string") return TEXT_AS_IS.has(format) ? value : undefined;
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) return undefined;
+  if (format === "0") return String(value);
+  if (format === "#,##0") return value < 0 ? `-${String(-value).replace(THOUSANDS, ",")}` : String(value).replace(THOUSANDS, ",");
+  return undefined;
 }

@@ -22,7 +22,8 @@ import { FORMS } from "../../src/catalog";
 import { templateWorkbook } from "../../src/xlsx/templates";
 import { readWorkbook } from "../../src/xlsx/read";
 import { gridsDifference, readPackage } from "../../src/xlsx/sheetjs";
-import { readSpreadsheetMl } from "../../src/xlsx/spreadsheetml";
+import * as XLSX from "@e965/xlsx";
+import { BUILTIN_FORMATS, commonText, readSpreadsheetMl } from "../../src/xlsx/spreadsheetml";
 import { inflateWithFflate } from "../../src/xlsx/inflate-fflate";
 import { readZipDirectory, entryBytes } from "../../src/xlsx/zip";
 import type { Grid } from "../../src/core/grid";
@@ -169,6 +170,60 @@ describe("what SheetJS reads in its own way reads the same", () => {
       { top: 0, left: 0, bottom: 0, right: 1 },
       { top: 0, left: 2, bottom: 2, right: 2 },
     ]);
+  });
+});
+
+describe("number formats without loading SheetJS: exactly SheetJS's formatter (SSF)", () => {
+
+  it("the built-in formats are SheetJS's own table", () => {
+    expect(Object.fromEntries(BUILTIN_FORMATS)).toEqual(Object.fromEntries(Object.entries(XLSX.SSF.get_table()).map(([id, code]) => [id, String(code)])));
+  });
+
+  it("text, and whole numbers in «0» and «#,##0», show as SSF shows them; anything else is left to SSF", () => {
+    const rand = random(20261203);
+    const numbers = [0, -0, 1, -1, 7, 999, 1000, -1000, 1234567, -9876543, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e16, 1e21, 0.5, -12.25, 1 / 3, NaN, Infinity];
+    for (let i = 0; i < 2000; i++) numbers.push(Math.round((rand() - 0.3) * 10 ** Math.floor(rand() * 16)), (rand() - 0.5) * 10 ** Math.floor(rand() * 8));
+    const texts = ["", " ", "abc", " Đạt ", "12", "1.076", "-", "=SUM(A1)", "0;0", "x".repeat(300)];
+    const formats = ["@", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%", '0;-0;0;"trống"', '@" đơn vị"', "0.0", "# ?/?", "m/d/yy", "General"];
+    let fast = 0;
+    for (const format of formats)
+      for (const value of [...numbers, ...texts, true, false]) {
+        const ours = commonText(format, value);
+        if (ours === undefined) continue;
+        fast++;
+        expect([format, value, ours]).toEqual([format, value, XLSX.SSF.format(format, value)]);
+      }
+    // The cases it exists for are taken.
+    expect(commonText("#,##0", 1234567)).toBe("1,234,567");
+    expect(commonText("@", "Đạt")).toBe("Đạt");
+    expect(commonText("0.00", 12)).toBeUndefined();
+    expect(fast).toBeGreaterThan(4000);
+  });
+
+  it("a read worker reading a filled template never loads SheetJS; a format beyond the common ones loads it then", async () => {
+    const forms = FORMS.filter((f) => f.family === "tk2011-2020.huyen");
+    const filler = await TemplateFiller.create(forms, { period: "Năm 2020" });
+    const template = await filler.write("UBND huyện Ia Pa", Object.fromEntries(forms.map((f) => [f.id, typedValues(unitEntries(f, 2))])));
+    const decimals = xlsxOf([`<sheetData><row r="1"><c r="A1" s="1"><v>5.5</v></c></row></sheetData>`], { styles: `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2"/></cellXfs>` });
+    const actual = jest.requireActual<typeof XLSX>("@e965/xlsx");
+    const loads: string[] = [];
+    // Not in the test suite's check mode, where SheetJS reads every workbook too (test/support/reader-check.ts).
+    const check = process.env.CCHC_READER_CHECK;
+    process.env.CCHC_READER_CHECK = "0";
+    try {
+      jest.isolateModules(() => {
+        jest.doMock("@e965/xlsx", () => (loads.push("SheetJS"), actual));
+        const { readWorkbook: read } = jest.requireActual<typeof import("../../src/xlsx/read")>("../../src/xlsx/read");
+        const { readReceived } = jest.requireActual<typeof import("../../src/xlsx/worker-methods")>("../../src/xlsx/worker-methods").readMethods(inflateWithFflate);
+        expect(readReceived(template, "ia-pa.xlsx").forms).toHaveLength(8);
+        expect(loads).toEqual([]);
+        const grid = read(decimals, "so-thap-phan.xlsx");
+        expect(grid.ok && grid.sheets[0].cells[0][0]).toEqual({ value: 5.5, text: "5.50" });
+        expect(loads).toEqual(["SheetJS"]);
+      });
+    } finally {
+      process.env.CCHC_READER_CHECK = check;
+    }
   });
 });
 
