@@ -16,6 +16,7 @@ import { consolidationSteps, type Consolidation } from "../core/consolidate";
 import { runStepsPausing } from "../core/steps";
 import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
+import { compareVietnamese } from "../core/normalize";
 import { formName } from "../core/recognise";
 import { describePeriod } from "../core/period";
 import { isRollupSheet } from "../core/rollup-layout";
@@ -127,6 +128,9 @@ export async function readFiles(
 ): Promise<ReceivedSource[]> {
   if (!files.length) return [];
   const [{ readReceivedFiles }, pool] = await Promise.all([import(/* webpackChunkName: "read-pool" */ "../xlsx/pool"), readPool(files.length, budget)]);
+  // The Vietnamese collator the consolidation sorts units with is made now, while the workers
+  // start, rather than inside the consolidation's first step (15-20 ms in Chromium).
+  compareVietnamese("", "");
   let done = 0;
   try {
     const sources = await readReceivedFiles(

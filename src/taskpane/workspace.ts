@@ -285,12 +285,16 @@ export class Workspace {
 }
 
 /** Text a cell shows in the preview. */
+// Made once: `toLocaleString` makes a formatter at every call, and the preview shows thousands of cells.
+let wholeVi: Intl.NumberFormat | undefined;
+let decimalVi: Intl.NumberFormat | undefined;
+
 export function displayText(cell: RawCell | null | undefined): string {
   if (!cell) return "";
   if (typeof cell.text === "string" && cell.text !== "") return cell.text;
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? v.toLocaleString("vi-VN") : v.toLocaleString("vi-VN", { maximumFractionDigits: 4 });
+  if (typeof v === "number") return (Number.isInteger(v) ? (wholeVi ??= new Intl.NumberFormat("vi-VN")) : (decimalVi ??= new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 }))).format(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return v;
 }
