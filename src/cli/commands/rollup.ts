@@ -1,6 +1,6 @@
 import { resolve } from "path";
 import type { ReceivedSource } from "../../core/units";
-import { withNodeReadPool } from "../../xlsx/node-pool";
+import { createNodeReadPool } from "../../xlsx/node-pool";
 import { flag, has, parseArgs, UsageError } from "../args";
 import { BUDGET_FLAGS, budgetFrom, readInputs } from "../files";
 import { describeFsError, type Io } from "../io";
@@ -80,45 +80,58 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  /** Consolidates what was read, writes the output and reports: the command's exit status. */
+  const consolidateAndWrite = async (sources: ReceivedSource[], modules: Awaited<ReturnType<typeof loadModules>>): Promise<number> => {
+    if (sources.every((s) => s.outcome === "unreadable")) {
+      io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
+      return 2;
+    }
+    const { consolidate, periodJson, unitsJson, writeTemplates, deflateWithZlib, describePeriod, consolidationCounts, consolidationSummary, wrap } = modules;
+    const result = consolidate(sources, {
+      ...(expected ? { expected } : {}),
+      ...(flag(args, "--unit") ? { unit: flag(args, "--unit") } : {}),
+      ...(flag(args, "--period") ? { period: flag(args, "--period") } : {}),
+    });
+    try {
+      await io.writeFileAtomic(out, await writeTemplates(result.sheets.map((s) => ({ name: s.name, layout: s.layout })), { deflate: deflateWithZlib }));
+    } catch (error) {
+      io.err(`Không ghi được tệp «${out}»: ${describeFsError(error)}.\n`);
+      return 2;
+    }
+    const counts = consolidationCounts(result.units.units, result.rollups);
+    const notes = repeated.map((r) => `Tệp «${r.path}» được chỉ định ${r.times} lần; chỉ đọc và tổng hợp một lần.`);
+    if (has(args, "--json")) {
+      const summary = { ...counts, message: consolidationSummary(counts), notes };
+      io.out(JSON.stringify({ output: out, summary, ...periodJson(result.units), units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
+    } else {
+      io.out(wrap(`${consolidationSummary(counts)} Kết quả: «${out}».`, "", "  "));
+      const p = result.units.period;
+      if (p) io.out(wrap(`Kỳ tổng hợp: ${describePeriod(p)}${p.source === "majority" ? " (kỳ của đa số đơn vị)" : ""}.`, "", "  "));
+      for (const note of [...notes, ...result.units.notes.map((n) => n.message)]) io.out(wrap(note, "", "  "));
+      for (const u of result.units.units) io.out(wrap(`${u.unit}: ${u.message}`, "  ", "    "));
+    }
+    return 0;
+  };
+
   // Every file in the pool of workers, started first; the files are checked on disk (each worker
   // opens its own) and this thread's modules load while the workers start. A path given twice
-  // is read once.
+  // is read once. The workers stop while this thread consolidates.
   const { paths, repeated } = distinctPaths(args.positional);
-  let modules: ReturnType<typeof loadModules> | undefined;
-  const sources: ReceivedSource[] = await withNodeReadPool({ budget, files: paths.length }, async (pool) => {
-    const inputsRead = readInputs(paths, io);
-    modules = loadModules();
-    const [{ FORMS, readReceivedFiles, unreadable }, inputs] = await Promise.all([modules, inputsRead]);
-    const read = await readReceivedFiles(pool, inputs.flatMap((f) => ("file" in f ? [f.file] : [])), FORMS);
-    return inputs.map((f) => ("file" in f ? read.shift()! : unreadable(f.path, f.error)));
-  });
-  if (sources.every((s) => s.outcome === "unreadable")) {
-    io.err(sources.map((s) => `Không đọc được tệp «${s.source}»: ${s.reason}.`).join("\n") + "\n");
-    return 2;
-  }
-  const { consolidate, periodJson, unitsJson, writeTemplates, deflateWithZlib, describePeriod, consolidationCounts, consolidationSummary, wrap } = await modules!;
-  const result = consolidate(sources, {
-    ...(expected ? { expected } : {}),
-    ...(flag(args, "--unit") ? { unit: flag(args, "--unit") } : {}),
-    ...(flag(args, "--period") ? { period: flag(args, "--period") } : {}),
-  });
+  const pool = createNodeReadPool({ budget, files: paths.length });
+  const modules = loadModules();
+  let sources: ReceivedSource[];
   try {
-    await io.writeFileAtomic(out, await writeTemplates(result.sheets.map((s) => ({ name: s.name, layout: s.layout })), { deflate: deflateWithZlib }));
+    const [{ FORMS, readReceivedFiles, unreadable }, inputs] = await Promise.all([modules, readInputs(paths, io)]);
+    const read = await readReceivedFiles(pool, inputs.flatMap((f) => ("file" in f ? [f.file] : [])), FORMS);
+    sources = inputs.map((f) => ("file" in f ? read.shift()! : unreadable(f.path, f.error)));
   } catch (error) {
-    io.err(`Không ghi được tệp «${out}»: ${describeFsError(error)}.\n`);
-    return 2;
+    await pool.terminate();
+    throw error;
   }
-  const counts = consolidationCounts(result.units.units, result.rollups);
-  const notes = repeated.map((r) => `Tệp «${r.path}» được chỉ định ${r.times} lần; chỉ đọc và tổng hợp một lần.`);
-  if (has(args, "--json")) {
-    const summary = { ...counts, message: consolidationSummary(counts), notes };
-    io.out(JSON.stringify({ output: out, summary, ...periodJson(result.units), units: unitsJson(result.units), values: result.values }, null, 2) + "\n");
-  } else {
-    io.out(wrap(`${consolidationSummary(counts)} Kết quả: «${out}».`, "", "  "));
-    const p = result.units.period;
-    if (p) io.out(wrap(`Kỳ tổng hợp: ${describePeriod(p)}${p.source === "majority" ? " (kỳ của đa số đơn vị)" : ""}.`, "", "  "));
-    for (const note of [...notes, ...result.units.notes.map((n) => n.message)]) io.out(wrap(note, "", "  "));
-    for (const u of result.units.units) io.out(wrap(`${u.unit}: ${u.message}`, "  ", "    "));
+  const stopped = pool.terminate();
+  try {
+    return await consolidateAndWrite(sources, await modules);
+  } finally {
+    await stopped;
   }
-  return 0;
 }
