@@ -47,12 +47,13 @@
  *   Reports of another form than `form` are ignored.
  */
 import { inputColumns, type CellKind, type Column, type Form, type Level, type Row, type Rollup } from "../catalog/schema";
-import type { BoundCell, FilledForm } from "./filled";
+import type { FilledForm } from "./filled";
 import { LEVEL_NAMES } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import type { IssueCode } from "./messages";
 import { compareVietnamese, foldVietnamese } from "./normalize";
-import { formatNumberVi, parseCell, type Fraction, type ParsedCell } from "./parse";
+import type { Fraction, ParsedCell } from "./parse";
+import { clean, exactSum, exactSumRaw, fmt, fmtValue, formReader, type FormReader, type Reading, type ValueCell } from "./rollup-read";
 import { effectiveKind, parsedValues, validateFilled } from "./validate";
 
 export type RollupMethod = Rollup["type"];
@@ -67,6 +68,8 @@ export interface RollupInput {
   source?: string;
   /** `parsedValues(filled)` when the caller has it (consolidate passes what validation read). */
   parsed?: Map<string, Map<string, ParsedCell>>;
+  /** `readForRollup(filled, issues, parsed)` (./rollup-read), when the report was read as it arrived; used with `issues`. */
+  readings?: readonly Reading[];
 }
 
 /** What one unit put into one cell, and whether it was used. */
@@ -176,30 +179,6 @@ export const METHOD_LABELS: Record<RollupMethod, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Numbers
-
-const fmt = (n: number, decimals = 10) => formatNumberVi(n, decimals);
-
-function clean(n: number): number {
-  const r = Number.isInteger(n) ? n : Number(n.toPrecision(15));
-  return Object.is(r, -0) ? 0 : r;
-}
-
-/** Σ values, compensated, then rounded to `decimals` places: exact for decimal inputs. */
-function exactSum(values: readonly number[], decimals: number): number {
-  let s = 0;
-  let c = 0;
-  for (const v of values) {
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
-  }
-  const total = s + c;
-  if (decimals <= 0 && Number.isInteger(total)) return total;
-  return clean(Number(total.toFixed(Math.min(Math.max(decimals, 0), 10))));
-}
-
-// ---------------------------------------------------------------------------------------------
 // Methods
 
 function defaultMethod(kind: CellKind): RollupMethod {
@@ -247,55 +226,27 @@ function fits(method: RollupMethod, kind: CellKind): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading the reports
+// Reading the reports (./rollup-read), attributed to their units
 
-/** A unit's cell after parsing and validation. */
+/** A unit's cell after parsing and validation, attributed to the unit. */
 type Entry =
   | { type: "blank" }
-  | { type: "value"; parsed: Exclude<ParsedCell, { type: "blank" } | { type: "invalid" }>; number?: number; decimals: number; c: Contribution }
+  | { type: "value"; parsed: ValueCell; number?: number; decimals: number; c: Contribution }
   | { type: "excluded"; c: Contribution };
+
+/** Every blank cell's entry (entries are read, never changed). */
+const BLANK: Entry = { type: "blank" };
 
 interface Prepared {
   unit: string;
   source?: string;
-  filled: FilledForm;
-  /** `parsedValues(filled)` when given; else cells are parsed as they are read. */
-  parsed?: Map<string, Map<string, ParsedCell>>;
-  /** address → first error issue there */
-  errors: Map<string, Issue>;
-  /** Entries read so far, at row position × number of input columns + column position. */
+  sheet: string;
+  /** The cells as read when the report arrived (`RollupInput.readings`), else read here. */
+  readings?: readonly Reading[];
+  reader?: FormReader;
+  /** Entries so far, at row position × number of input columns + column position. */
   cache: (Entry | undefined)[];
-  /** The unit's cells and parsed values of each row (by row position), looked up once per row. */
-  rowCells: (Map<string, BoundCell> | null | undefined)[];
-  rowParsed: (Map<string, ParsedCell> | null | undefined)[];
 }
-
-/** `fmt` of whole numbers, remembered: the same counts come back in every unit. */
-const WHOLE_TEXT = new Map<number, string>();
-function fmtValue(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 1e7) return fmt(n);
-  let text = WHOLE_TEXT.get(n);
-  if (text === undefined) {
-    text = fmt(n);
-    if (WHOLE_TEXT.size < 100_000) WHOLE_TEXT.set(n, text);
-  }
-  return text;
-}
-
-function contributionOf(p: Exclude<ParsedCell, { type: "blank" } | { type: "invalid" }>): { value: number | string; display: string; fraction?: Fraction } {
-  switch (p.type) {
-    case "number":
-      if (p.fraction) return { value: p.value, display: `${fmtValue(p.fraction.num)}/${fmtValue(p.fraction.den)}`, fraction: p.fraction };
-      return { value: p.value, display: fmtValue(p.value) };
-    case "code":
-      return { value: p.value, display: `${p.value} – ${p.label}` };
-    case "status":
-      return p.value === "dat" ? { value: "Đạt", display: "Đạt" } : { value: "Không đạt", display: "Không đạt" };
-    case "text":
-      return { value: p.value, display: p.value };
-  }
-}
-
 
 function compareUnits(a: RollupInput, b: RollupInput): number {
   const byName = compareVietnamese(a.unit, b.unit);
@@ -316,109 +267,63 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
   const colPos = new Map(columns.map((c, i) => [c.id, i]));
 
   const prepared: Prepared[] = sorted.map((r) => {
+    const base = { unit: r.unit, ...(r.source ? { source: r.source } : {}), sheet: r.filled.sheet, cache: [] };
+    if (r.readings && r.issues) return { ...base, readings: r.readings };
     // Parsed once: what the caller's validation read, or parsed here for the validation run here.
     const parsed = r.parsed ?? (r.issues ? undefined : parsedValues(r.filled));
     const all = r.issues ?? validateFilled(r.filled, { ...(opts.level ? { level: opts.level } : {}), ...(parsed ? { parsed } : {}) });
-    const errors = new Map<string, Issue>();
-    for (const i of all) if (i.severity === "error" && i.cell && i.sheet === r.filled.sheet && !errors.has(i.cell)) errors.set(i.cell, i);
-    return { unit: r.unit, ...(r.source ? { source: r.source } : {}), filled: r.filled, ...(parsed ? { parsed } : {}), errors, cache: [], rowCells: [], rowParsed: [] };
+    return { ...base, reader: formReader(r.filled, all, parsed) };
   });
 
-  /** The unit's cell, parsed and judged (cached). */
-  const entry = (u: Prepared, rowId: string, column: Column): Entry => {
-    const key = rowPos.get(rowId)! * columns.length + colPos.get(column.id)!;
+  /** The unit's cell at row position `at`, input column position `col`, attributed to the unit (once). */
+  const entryAt = (u: Prepared, at: number, col: number): Entry => {
+    const key = at * columns.length + col;
     const hit = u.cache[key];
-    if (hit) return hit;
-    const e = readEntry(u, rowId, column);
-    u.cache[key] = e;
-    return e;
+    if (hit !== undefined) return hit;
+    return (u.cache[key] = attribute(u, at, col, u.readings ? u.readings[key] : u.reader!.readingAt(at, col)));
   };
+  const entry: EntryFn = (u, rowId, column) => entryAt(u, rowPos.get(rowId)!, colPos.get(column.id)!);
 
   /** A contribution of unit `u` (built without spreads: this runs for every cell of every unit). */
   const contribution = (u: Prepared, cell: string, value: number | string, display: string): Contribution =>
     u.source !== undefined ? { unit: u.unit, value, display, cell, source: u.source } : { unit: u.unit, value, display, cell };
 
-  const readEntry = (u: Prepared, rowId: string, column: Column): Entry => {
-    const row = rowById.get(rowId)!;
-    const at = rowPos.get(rowId)!;
-    let rowCells = u.rowCells[at];
-    if (rowCells === undefined) rowCells = u.rowCells[at] = u.filled.cells.get(rowId) ?? null;
-    const bound = rowCells?.get(column.id);
-    if (!bound) return { type: "blank" };
-    let rowParsed = u.rowParsed[at];
-    if (rowParsed === undefined) rowParsed = u.rowParsed[at] = u.parsed?.get(rowId) ?? null;
-    const p = rowParsed?.get(column.id) ?? parseCell(bound.raw, effectiveKind(row, column), row);
-    const cell = `${u.filled.sheet}!${bound.address}`;
-    if (p.type === "blank") {
-      // A template total whose formula was never calculated: sum its reported parts.
-      if (row.relation?.type === "sum" && column.role === "value" && bound.raw?.formula && (bound.raw.value === null || bound.raw.value === undefined)) {
-        const parts = row.relation.of.map((id) => entry(u, id, column)).filter((e) => e.type === "value" && e.number !== undefined);
-        if (parts.length) {
-          const decimals = Math.max(0, ...parts.map((e) => (e.type === "value" ? e.decimals : 0)));
-          const value = exactSum(parts.map((e) => (e.type === "value" ? e.number! : 0)), decimals);
-          const parsed = { type: "number" as const, value, text: fmt(value), decimals };
-          const c = contribution(u, cell, value, fmt(value));
-          c.derived = true;
-          return { type: "value", parsed, number: value, decimals, c };
-        }
-      }
-      return { type: "blank" };
+  const attribute = (u: Prepared, at: number, col: number, r: Reading): Entry => {
+    if (r.type === "blank") return BLANK;
+    if (r.type === "value") {
+      const c = contribution(u, r.cell, r.value, r.display);
+      if (r.fraction) c.fraction = r.fraction;
+      if (r.derived) c.derived = true;
+      return { type: "value", parsed: r.parsed, number: r.number, decimals: r.decimals, c };
     }
-    // The template's total formula gives "" while no part is reported; LibreOffice's .xls writer
-    // caches that empty result as 0. A formula total of 0 over parts all blank is not reported.
-    if (row.relation?.type === "sum" && bound.raw?.formula && p.type === "number" && p.value === 0)
-      if (row.relation.of.every((id) => entry(u, id, column).type === "blank")) return { type: "blank" };
-    const error = u.errors.size ? u.errors.get(bound.address) : undefined;
-    if (p.type === "invalid" || error) {
-      const issue =
-        error ??
-        makeIssue(p.type === "invalid" ? p.reason : "not_a_number", "error", { sheet: u.filled.sheet, cell: bound.address, value: p.text }, {
-          label: row.label,
-          column: column.label,
-          ...(p.type === "invalid" && p.detail ? { detail: p.detail } : {}),
-        });
-      excluded.push({
+    const row = form.rows[at];
+    const column = columns[col];
+    excluded.push({ unit: u.unit, ...(u.source ? { source: u.source } : {}), row: row.id, column: column.id, cell: r.cell, value: r.text, code: r.code, message: r.message });
+    issues.push(
+      makeIssue("value_excluded", "warning", { sheet: u.sheet, cell: r.address, value: r.text }, {
         unit: u.unit,
-        ...(u.source ? { source: u.source } : {}),
-        row: rowId,
-        column: column.id,
-        cell,
-        value: p.text,
-        code: issue.code,
-        message: issue.message,
-      });
-      issues.push(
-        makeIssue("value_excluded", "warning", { sheet: u.filled.sheet, cell: bound.address, value: p.text }, {
-          unit: u.unit,
-          label: row.label,
-          column: column.label,
-          detail: issue.message,
-        }),
-      );
-      const c = contribution(u, cell, p.text, p.text);
-      c.excluded = issue.message;
-      c.exclusion = "invalid";
-      return { type: "excluded", c };
-    }
-    if (p.type === "number" && !p.fraction) return { type: "value", parsed: p, number: p.value, decimals: p.decimals, c: contribution(u, cell, p.value, fmtValue(p.value)) };
-    const shown = contributionOf(p);
-    const c = contribution(u, cell, shown.value, shown.display);
-    if (shown.fraction) c.fraction = shown.fraction;
-    if (p.type === "number") return { type: "value", parsed: p, number: p.value, decimals: p.decimals, c };
-    if (p.type === "code") return { type: "value", parsed: p, number: p.value, decimals: 0, c };
-    return { type: "value", parsed: p, decimals: 0, c };
+        label: row.label,
+        column: column.label,
+        detail: r.message,
+      }),
+    );
+    const c = contribution(u, r.cell, r.text, r.text);
+    c.excluded = r.message;
+    c.exclusion = "invalid";
+    return { type: "excluded", c };
   };
 
   const cells = new Map<string, Map<string, CellRollup>>();
-  for (const row of form.rows) {
+  form.rows.forEach((row, at) => {
     const out = new Map<string, CellRollup>();
-    for (const column of columns) {
+    columns.forEach((column, col) => {
       const kind = effectiveKind(row, column);
-      if (kind === "heading") continue;
-      out.set(column.id, rollupCell(form, row, column, kind, prepared, entry, opts, issues, rowById));
-    }
+      if (kind === "heading") return;
+      const entries = prepared.map((u) => entryAt(u, at, col));
+      out.set(column.id, rollupCell(row, column, kind, prepared, entries, entry, opts, issues, rowById));
+    });
     cells.set(row.id, out);
-  }
+  });
 
   // Excluded values were found in row order per unit; list them by row, column, then unit.
   const unitPos = new Map(prepared.map((u, i) => [u.unit, i]));
@@ -431,20 +336,19 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
 
 type EntryFn = (u: Prepared, rowId: string, column: Column) => Entry;
 
+/** Aggregates one cell; `entries` are the units' (in the order of `units`). */
 function rollupCell(
-  form: Form,
   row: Row,
   column: Column,
   kind: CellKind,
   units: Prepared[],
+  entries: Entry[],
   entry: EntryFn,
   opts: RollupOptions,
   issues: Issue[],
   rowById: Map<string, Row>,
 ): CellRollup {
   const of = units.length;
-  const entries: Entry[] = [];
-  for (const u of units) entries.push(entry(u, row.id, column));
   // Each unit's contribution to this cell belongs to this cell alone (remarks are written on it).
   const contributions: Contribution[] = [];
   for (const e of entries) if (e.type !== "blank") contributions.push(e.c);
@@ -668,18 +572,6 @@ function rollupCell(
       return { ...base, value: text, display: text, shown: text, reported: valid.length };
     }
   }
-}
-
-/** Compensated sum without rounding (means, weighted sums). */
-function exactSumRaw(values: readonly number[]): number {
-  let s = 0;
-  let c = 0;
-  for (const v of values) {
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
-  }
-  return s + c;
 }
 
 /** The aggregate of (row, column), when the form has it. */

@@ -54,6 +54,7 @@ import { MESSAGES } from "./messages";
 import { cleanText, compareVietnamese, foldVietnamese } from "./normalize";
 import type { ParsedCell } from "./parse";
 import { describePeriod, findPeriod, periodLabel } from "./period";
+import { readForRollup, type Reading } from "./rollup-read";
 import { parsedValues, sortIssues, validateFilled } from "./validate";
 
 /** One received source: a file, or a sheet of the current workbook. */
@@ -82,6 +83,8 @@ export interface FormCheck {
   parsed: Map<string, Map<string, ParsedCell>>;
   /** Validation's issues, unsorted. */
   issues: Issue[];
+  /** The form read for the rollup (./rollup-read) with the source's issues of its sheet and these. */
+  readings?: readonly Reading[];
 }
 
 function checkForm(filled: FilledForm, level: Level | undefined): FormCheck {
@@ -98,7 +101,13 @@ function checkForm(filled: FilledForm, level: Level | undefined): FormCheck {
 export function checkSource(src: ReceivedSource): ReceivedSource {
   if (src.outcome !== "read" || !src.forms.length) return src;
   const checks = new Map<FilledForm, FormCheck>();
-  for (const read of src.forms) if (!read.pending?.length) checks.set(read, checkForm(read, reportLevel(read.form, unitNameOf(src, read))));
+  for (const read of src.forms) {
+    if (read.pending?.length) continue;
+    const check = checkForm(read, reportLevel(read.form, unitNameOf(src, read)));
+    // Every issue of the form, as summariseUnits will give it to the rollup.
+    const issues = sortIssues([...src.issues.filter((i) => i.sheet === read.sheet), ...check.issues]);
+    checks.set(read, { ...check, readings: readForRollup(read, issues, check.parsed) });
+  }
   return { ...src, checks };
 }
 
@@ -162,6 +171,8 @@ export interface UnitReport {
   source: string;
   /** `parsedValues(filled)`, as validation read it (the rollup reads the same, without parsing again). */
   parsed: Map<string, Map<string, ParsedCell>>;
+  /** The form read for the rollup (./rollup-read) with exactly `issues`: the rollup does not read it again. */
+  readings: readonly Reading[];
 }
 
 export interface UnitSummary {
@@ -309,6 +320,8 @@ interface Candidate {
   source: string;
   filled: FilledForm;
   parsed: Map<string, Map<string, ParsedCell>>;
+  /** The form read for the rollup (`readForRollup`) with `issues`. */
+  readings: readonly Reading[];
   issues: Issue[];
   errors: number;
   /** Not usable: a column waits for a choice, or the period is another. */
@@ -374,14 +387,18 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       const mine = src.issues.filter((i) => i.sheet === read.sheet && !(chosen && answered(i)));
       const level = opts.level ?? reportLevel(filled.form, name);
       const earlier = chosen ? undefined : src.checks?.get(read);
-      const { parsed, issues: found } = earlier && earlier.level === level ? earlier : checkForm(filled, level);
-      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...found]);
+      const check = earlier && earlier.level === level ? earlier : checkForm(filled, level);
+      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...check.issues]);
+      const parsed = check.parsed;
+      // Read for the rollup here unless it was as the file arrived (with these very issues).
+      const readings = (check === earlier && check.readings) || readForRollup(filled, issues, parsed);
       g.candidates.push({
         order: order++,
         sourceIndex,
         source: src.source,
         filled,
         parsed,
+        readings,
         issues,
         errors: count(issues, "error"),
         ...(filled.pending?.length ? { setAside: "undecided" as const } : {}),
@@ -520,7 +537,7 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
     }
   }
   chosen.sort((a, b) => a.order - b.order);
-  const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source, parsed: c.parsed }));
+  const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source, parsed: c.parsed, readings: c.readings }));
 
   // Forms set aside: for another period (a warning each), or waiting for a column choice (an error each).
   const setAsideSentences: string[] = [];
