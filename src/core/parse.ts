@@ -413,6 +413,8 @@ function wrongSort(kind: CellKind): InvalidReason {
  * Never throws; everything not acceptable is `{ type: "invalid", reason }`.
  */
 export function parseCell(raw: RawCell | null | undefined, kind: CellKind, row: Row): ParsedCell {
+  const plain = plainWholeNumber(raw, kind);
+  if (plain) return plain;
   if (!raw || raw.value === null || raw.value === undefined) {
     // A reader that only knows the shown text (or a formula without cached value).
     const shown = raw?.text?.trim();
@@ -508,6 +510,23 @@ export function parseCell(raw: RawCell | null | undefined, kind: CellKind, row: 
       return numberCell(r.value, r.decimals, kind, text, r.guess ? { guess: r.guess } : {});
     }
   }
+}
+
+/** Shown text that is only digits: a whole number as stored, never a date nor a note. */
+const DIGITS_ONLY = /^\d+$/;
+
+/**
+ * The common case, first: a whole number shown as its digits ("408", or no text) in a count,
+ * decimal, percent (≤ 100) or flag (0/1) cell — what `parseCell` gives it the long way, without
+ * normalising and matching its text against dates (this runs for every cell of every report).
+ */
+function plainWholeNumber(raw: RawCell | null | undefined, kind: CellKind): ParsedCell | undefined {
+  const value = raw?.value;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return undefined;
+  const text = raw!.text;
+  if (text !== undefined && text !== "" && (text.length > 16 || !DIGITS_ONLY.test(text) || Number(text) !== value)) return undefined;
+  const ok = kind === "count" || kind === "decimal" || (kind === "percent" && value <= 100) || (kind === "flag01" && value <= 1);
+  return ok ? { type: "number", value: value + 0, text: text || String(value), decimals: 0 } : undefined;
 }
 
 /** The codes of a coded row as a user reads them: "0 (Chưa), 1 (Đang làm), 2 (Hoàn thành)". */

@@ -283,18 +283,28 @@ export const deflateRaw: DeflateRaw = async (data) => {
   return { body: deflateSync(data), crc: crc32(data) };
 };
 
-/** A zip archive (what .xlsx is): entries deflated, in the order given. */
-async function zip(entries: { path: string; data: Uint8Array }[], deflate: DeflateRaw): Promise<Uint8Array> {
+/** A part of a zip archive, compressed (or stored, when compressing does not make it smaller). */
+interface ZipPart {
+  name: Uint8Array;
+  crc: number;
+  size: number;
+  method: 0 | 8;
+  body: Uint8Array;
+}
+
+/** Starts compressing a part at once (an asynchronous `deflate` works meanwhile on another thread). */
+async function zipPart(path: string, data: Uint8Array, deflate: DeflateRaw): Promise<ZipPart> {
+  const deflated = await deflate(data);
+  const store = deflated.body.length >= data.length;
+  return { name: encoder.encode(path), crc: deflated.crc, size: data.length, method: store ? 0 : 8, body: store ? data : deflated.body };
+}
+
+/** A zip archive (what .xlsx is) of the parts, in the order given. */
+async function zip(parts: Promise<ZipPart>[]): Promise<Uint8Array> {
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
-  const packed = await Promise.all(
-    entries.map(async (e) => {
-      const deflated = await deflate(e.data);
-      const store = deflated.body.length >= e.data.length;
-      return { name: encoder.encode(e.path), crc: deflated.crc, size: e.data.length, method: store ? 0 : 8, body: store ? e.data : deflated.body };
-    }),
-  );
+  const packed = await Promise.all(parts);
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -357,7 +367,9 @@ function quoteSheet(name: string): string {
 export async function writePlainSheets(sheets: readonly PlainSheet[], creator = "CCHC Phụ lục", deflate: DeflateRaw = deflateRaw): Promise<Uint8Array> {
   const styles = new StyleTable();
   const strings = new SharedStrings();
-  const worksheets = sheets.map((s) => sheetXml(s.layout, styles, strings));
+  const part = (path: string, xml: string) => zipPart(path, encoder.encode(xml), deflate);
+  // Each sheet is compressed while the next one is written.
+  const worksheets = sheets.map((s, i) => part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s.layout, styles, strings)));
   const n = sheets.length;
   const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   const titles = sheets
@@ -412,12 +424,6 @@ export async function writePlainSheets(sheets: readonly PlainSheet[], creator = 
         sheets.map((_, i) => `<Relationship Id="rId${i + 3}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
         "</Relationships>",
     ],
-    ...worksheets.map((xml, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, xml]),
-    ["xl/styles.xml", styles.xml()],
-    ["xl/sharedStrings.xml", strings.xml()],
   ];
-  return zip(
-    files.map(([path, xml]) => ({ path, data: encoder.encode(xml) })),
-    deflate,
-  );
+  return zip([...files.map(([path, xml]) => part(path, xml)), ...worksheets, part("xl/styles.xml", styles.xml()), part("xl/sharedStrings.xml", strings.xml())]);
 }
