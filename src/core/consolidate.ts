@@ -65,7 +65,7 @@ export function* consolidationSteps(sources: readonly ReceivedSource[], options:
   for (const formId of formsReceived(units.units)) {
     yield;
     const form = findForm(formId)!;
-    const reports = reportsFor(units.units, formId).map((r) => ({ unit: r.unit, filled: r.filled, issues: r.issues, source: r.source, parsed: r.parsed, readings: r.readings }));
+    const reports = reportsFor(units.units, formId).map((r) => ({ unit: r.unit, filled: r.filled, issues: r.issues, source: r.source, readings: r.readings }));
     const level = commonLevel(reports.map((r) => levelOf(form, r.unit)));
     rollups.push(rollupForm(form, reports, level ? { level } : {}));
   }

@@ -52,7 +52,6 @@ import { levelOfUnit, reportLevel } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import { MESSAGES } from "./messages";
 import { cleanText, compareVietnamese, foldVietnamese } from "./normalize";
-import type { ParsedCell } from "./parse";
 import { describePeriod, findPeriod, periodLabel } from "./period";
 import { readForRollup, type Reading } from "./rollup-read";
 import { parsedValues, sortIssues, validateFilled } from "./validate";
@@ -79,17 +78,17 @@ export interface ReceivedSource {
 /** What validating one form found, at the level it was validated at. */
 export interface FormCheck {
   level: Level | undefined;
-  /** `parsedValues(filled)`, as validation read it. */
-  parsed: Map<string, Map<string, ParsedCell>>;
   /** Validation's issues, unsorted. */
   issues: Issue[];
-  /** The form read for the rollup (./rollup-read) with the source's issues of its sheet and these. */
-  readings?: readonly Reading[];
+  /** The form read for the rollup (./rollup-read) from the values validation read, with these issues and those found before. */
+  readings: readonly Reading[];
 }
 
-function checkForm(filled: FilledForm, level: Level | undefined): FormCheck {
+/** Validates a form (each cell parsed once) and reads it for the rollup; `others` are its issues found before. */
+function checkForm(filled: FilledForm, level: Level | undefined, others: readonly Issue[]): FormCheck {
   const parsed = parsedValues(filled);
-  return { level, parsed, issues: validateFilled(filled, level ? { level, parsed } : { parsed }) };
+  const issues = validateFilled(filled, level ? { level, parsed } : { parsed });
+  return { level, issues, readings: readForRollup(filled, sortIssues([...others, ...issues]), parsed) };
 }
 
 /**
@@ -103,10 +102,8 @@ export function checkSource(src: ReceivedSource): ReceivedSource {
   const checks = new Map<FilledForm, FormCheck>();
   for (const read of src.forms) {
     if (read.pending?.length) continue;
-    const check = checkForm(read, reportLevel(read.form, unitNameOf(src, read)));
-    // Every issue of the form, as summariseUnits will give it to the rollup.
-    const issues = sortIssues([...src.issues.filter((i) => i.sheet === read.sheet), ...check.issues]);
-    checks.set(read, { ...check, readings: readForRollup(read, issues, check.parsed) });
+    // With the issues recognition found in its sheet, as summariseUnits will give them to the rollup.
+    checks.set(read, checkForm(read, reportLevel(read.form, unitNameOf(src, read)), src.issues.filter((i) => i.sheet === read.sheet)));
   }
   return { ...src, checks };
 }
@@ -169,8 +166,6 @@ export interface UnitReport {
   /** Sorted; error issues at a cell exclude that cell from the rollup. */
   issues: Issue[];
   source: string;
-  /** `parsedValues(filled)`, as validation read it (the rollup reads the same, without parsing again). */
-  parsed: Map<string, Map<string, ParsedCell>>;
   /** The form read for the rollup (./rollup-read) with exactly `issues`: the rollup does not read it again. */
   readings: readonly Reading[];
 }
@@ -319,7 +314,6 @@ interface Candidate {
   sourceIndex: number;
   source: string;
   filled: FilledForm;
-  parsed: Map<string, Map<string, ParsedCell>>;
   /** The form read for the rollup (`readForRollup`) with `issues`. */
   readings: readonly Reading[];
   issues: Issue[];
@@ -387,18 +381,15 @@ export function summariseUnits(sources: readonly ReceivedSource[], opts: UnitsOp
       const mine = src.issues.filter((i) => i.sheet === read.sheet && !(chosen && answered(i)));
       const level = opts.level ?? reportLevel(filled.form, name);
       const earlier = chosen ? undefined : src.checks?.get(read);
-      const check = earlier && earlier.level === level ? earlier : checkForm(filled, level);
-      const issues = sortIssues([...mine, ...(chosen?.issues ?? []), ...check.issues]);
-      const parsed = check.parsed;
-      // Read for the rollup here unless it was as the file arrived (with these very issues).
-      const readings = (check === earlier && check.readings) || readForRollup(filled, issues, parsed);
+      const others = [...mine, ...(chosen?.issues ?? [])];
+      const check = earlier && earlier.level === level ? earlier : checkForm(filled, level, others);
+      const issues = sortIssues([...others, ...check.issues]);
       g.candidates.push({
         order: order++,
         sourceIndex,
         source: src.source,
         filled,
-        parsed,
-        readings,
+        readings: check.readings,
         issues,
         errors: count(issues, "error"),
         ...(filled.pending?.length ? { setAside: "undecided" as const } : {}),
@@ -537,7 +528,7 @@ function summarise(g: Group, name: string, sources: readonly ReceivedSource[], e
     }
   }
   chosen.sort((a, b) => a.order - b.order);
-  const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source, parsed: c.parsed, readings: c.readings }));
+  const reports: UnitReport[] = chosen.map((c) => ({ unit: name, filled: c.filled, issues: c.issues, source: c.source, readings: c.readings }));
 
   // Forms set aside: for another period (a warning each), or waiting for a column choice (an error each).
   const setAsideSentences: string[] = [];
