@@ -3,6 +3,7 @@
  * Exit status: 0 done (validate: no errors), 1 validate found errors, 2 usage error or nothing
  * readable. Messages for people are Vietnamese; `--json` output is for programs.
  */
+import { setFlagsFromString } from "v8";
 import { ACCEPTED_FORMATS } from "../core/messages";
 import { BUDGET } from "../xlsx/limits";
 import { UsageError } from "./args";
@@ -74,6 +75,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
  * (`cchc forms | head`) is not an error.
  */
 export function runCommandLine(argv: string[] = process.argv.slice(2)): void {
+  optimiseLess();
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
     throw error;
@@ -86,6 +88,19 @@ export function runCommandLine(argv: string[] = process.argv.slice(2)): void {
     process.stderr.write(`Lỗi không mong đợi: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     exit(2);
   });
+}
+
+/**
+ * V8 compiles a function optimised once it has run for a while (its interrupt budget: 66 KB of
+ * bytecode in Node 20's V8). Most of what a command runs, runs for a few hundred files and
+ * stops; compiling all of it optimised cost a rollup of 170 reports × 8 forms ~0.4 s of CPU on
+ * V8's helper threads, taken from the read worker on a two-core machine. With eight times the
+ * budget only code that keeps running is optimised: that rollup took 0.87× the time, one of 3,321
+ * communes the same. Node 20's V8 (11.x) only: the flag's name and default are V8's to change,
+ * and V8 prints an error for a flag it does not know.
+ */
+function optimiseLess(): void {
+  if (/^11\./.test(process.versions.v8)) setFlagsFromString(`--interrupt-budget=${8 * 66 * 1024}`);
 }
 
 if (require.main === module) runCommandLine();
