@@ -523,7 +523,7 @@ function textOf(value: string | number | boolean, style: string | undefined, sta
     }
   }
   if (format === "General") {
-    if (typeof value === "number") return (value | 0) === value ? value.toString(10) : sheetjs().SSF.format("General", value);
+    if (typeof value === "number") return generalNumber(value) ?? sheetjs().SSF.format("General", value);
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
     return value;
   }
@@ -540,13 +540,39 @@ function textOf(value: string | number | boolean, style: string | undefined, sta
 const TEXT_AS_IS = new Set(["@", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%"]);
 const THOUSANDS = /\B(?=(\d{3})+$)/g;
 
+/** "12.500" → "12.5", "12.000" → "12". */
+const dropTrailingZeros = (text: string) => (text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text);
+
+/**
+ * A number in the General format, as Excel (and SSF) shows it, for numbers from 0.0001 to a
+ * billion: at most 11 characters (12 with a minus sign), rounded to fit, no trailing zeros.
+ * Undefined for the rest (exponents, NaN): SSF decides.
+ */
+function generalNumber(value: number): string | undefined {
+  if (Number.isSafeInteger(value) && Math.abs(value) < 1e9) return String(value);
+  const size = Math.abs(value);
+  if (!(size >= 1e-4 && size < 1e9)) return undefined;
+  // The power of ten, computed as Excel's formatter does (log10 can differ at exact powers).
+  const power = Math.floor(Math.log(size) * Math.LOG10E);
+  const width = value < 0 ? 12 : 11;
+  let text: string;
+  if (power < 0) text = value.toPrecision(10 + power);
+  else {
+    text = dropTrailingZeros(value.toFixed(12));
+    if (text.length > width) text = value.toPrecision(10);
+    if (text.length > width) return undefined;
+  }
+  return /e/i.test(text) ? undefined : dropTrailingZeros(text);
+}
+
 /**
  * What SSF shows for the cells that fill most reports — text in a text or plain number format,
- * a whole number in "0" or "#,##0" — without SheetJS; undefined for anything else (SSF decides).
- * Equal to SSF on every case of test/xlsx/spreadsheetml.test.ts.
+ * a number in General, a whole number in "0" or "#,##0" — without SheetJS; undefined for
+ * anything else (SSF decides). Equal to SSF on every case of test/xlsx/spreadsheetml.test.ts.
  */
 export function commonText(format: string, value: string | number | boolean): string | undefined {
   if (typeof value === "string") return TEXT_AS_IS.has(format) ? value : undefined;
+  if (typeof value === "number" && format === "General") return generalNumber(value);
   if (typeof value !== "number" || !Number.isSafeInteger(value)) return undefined;
   if (format === "0") return String(value);
   if (format === "#,##0") return value < 0 ? `-${String(-value).replace(THOUSANDS, ",")}` : String(value).replace(THOUSANDS, ",");
