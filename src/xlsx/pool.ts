@@ -46,6 +46,29 @@ function failure(error: unknown, budget: Budget, program: Program): Outcome<neve
 }
 
 /**
+ * After a worker is stopped (past its budget) or dies, workerpool starts another but sends it
+ * the files still queued only once it has cleaned up the old one — which never happens for a
+ * process killed from outside (the memory watchdog, V8 aborting past its heap), and not always
+ * for one it stopped itself: with a single worker (a rollup on one or two cores) the command
+ * would wait for ever. A new task makes the pool look for a free worker, so one that does nothing
+ * is sent at once and again once the stopped worker must be gone.
+ */
+function moveQueueOn(readPool: ReadPool): void {
+  const nudge = () => {
+    try {
+      readPool.pool.exec("ready", []).catch(() => undefined);
+    } catch {
+      /* the pool was terminated meanwhile */
+    }
+  };
+  nudge();
+  for (const ms of [500, 2000]) {
+    const timer = setTimeout(nudge, ms) as { unref?: () => void };
+    timer.unref?.();
+  }
+}
+
+/**
  * Runs one method of the read workers on one file within the budget. `onStart` is called when a
  * worker takes the file; `signal` cancels it (its worker is stopped if it is running).
  */
@@ -86,7 +109,9 @@ async function run<K extends keyof ReadMethods>(
   try {
     return { ok: true, value: (await task) as ReturnType<ReadMethods[K]> };
   } catch (error) {
-    return overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) } : failure(error, readPool.budget, program);
+    const failed: Outcome<never> = overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) } : failure(error, readPool.budget, program);
+    if (!failed.ok && !failed.cancelled) moveQueueOn(readPool);
+    return failed;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", cancel);

@@ -81,10 +81,12 @@ export function readMethods(inflate: InflateRaw, open?: OpenFile): ReadMethods {
 }
 
 /** The methods as a worker registers them: each first tells the pool it has started (progress per file). */
-export function announced(methods: ReadMethods, emit: (payload: unknown) => void): Record<keyof ReadMethods, (...args: never[]) => unknown> {
+export function announced(methods: ReadMethods, emit: (payload: unknown) => void): Record<keyof ReadMethods | "ready", (...args: never[]) => unknown> {
   return {
     readGrids: (...args: Parameters<ReadMethods["readGrids"]>) => (emit("start"), methods.readGrids(...args)),
     readReceived: (...args: Parameters<ReadMethods["readReceived"]>) => (emit("start"), methods.readReceived(...args)),
     analyse: (...args: Parameters<ReadMethods["analyse"]>) => (emit("start"), methods.analyse(...args)),
+    // Nothing to do: a task the pool runs so that its queue moves on after a worker was stopped (pool.ts).
+    ready: () => true,
   };
 }
