@@ -175,15 +175,18 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   };
   await typeInto(parts[1], "7");
   await typeInto(parts[0], "mười hai");
-  await grid.locator(`[data-cell="${Number(total.replace(/^[A-Z]+/, "")) - 1}:${total.charCodeAt(0) - 65}"]`).click();
-  // The total shows only the reported part (7) while the other is not a number.
+  const totalCell = grid.locator(`[data-cell="${Number(total.replace(/^[A-Z]+/, "")) - 1}:${total.charCodeAt(0) - 65}"]`);
+  await totalCell.click();
+  // The total shows only the reported part (7) while the other is not a number. The editor
+  // follows the selection a render later (the preview renders a step behind): wait for it.
+  await page.getByRole("textbox", { name: new RegExp(`^Ô ${total}\\b`) }).waitFor();
   await expect(editor.inputValue()).resolves.toBe("7");
 
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
   await page.getByText(/\d+ lỗi, \d+ cảnh báo/).first().waitFor();
   const error = page.getByRole("button", { name: new RegExp(`^Lỗi\\s*tại ô ${parts[0]}\\s*:`) });
-  await expect(error.isVisible()).resolves.toBe(true);
+  await error.waitFor();
   // A partly filled form: the one error first, then the blank rows as one folded warning.
   const sheetList = page.getByRole("list", { name: `Lỗi và cảnh báo của trang «${SHEET}»` });
   const items = await sheetList.locator(":scope > li").allInnerTexts();
@@ -219,8 +222,10 @@ test("standalone: insert PL3, type a mistake, check and click to it, consolidate
   await expect(folded.getAttribute("aria-expanded")).resolves.toBe("false");
   await error.click();
   // The preview selects that cell and the editor shows it.
-  await expect(page.getByText(`Ô ${parts[0]}`, { exact: true }).isVisible()).resolves.toBe(true);
+  // (A render later: wait for it.)
+  await page.getByText(`Ô ${parts[0]}`, { exact: true }).waitFor();
   const selected = grid.locator('[aria-selected="true"]');
+  await selected.filter({ hasText: "mười hai" }).waitFor();
   await expect(selected.count()).resolves.toBe(1);
   await expect(selected.innerText()).resolves.toBe("mười hai");
   await screenshot(page, "05-chon-o-loi");

@@ -114,7 +114,8 @@ export function WorkspacePanel({ backend, workspace }: Props) {
 
   // The preview (up to hundreds of rows of cells) follows the workspace a step behind, rendered in
   // slices React can interrupt: the sheets a rollup of 170 units adds held the page for 60-90 ms
-  // when they were rendered with the rest of the panel.
+  // when they were rendered with the rest of the panel. The selection does not wait: the editor
+  // under the preview must be the clicked cell's before the user types into it.
   const preview = useDeferredValue(state);
   const active = preview.sheets.find((s) => s.name === preview.active) ?? preview.sheets[0];
 
@@ -161,7 +162,7 @@ export function WorkspacePanel({ backend, workspace }: Props) {
       ) : null}
       {error ? <Problem error={error} /> : null}
       {download?.error ? <Problem error={download.error} /> : null}
-      {active ? <SheetPreview workspace={workspace} sheets={preview.sheets} sheet={active} selection={preview.selection?.sheet === active.name ? preview.selection.cell : undefined} /> : null}
+      {active ? <SheetPreview workspace={workspace} sheets={preview.sheets} sheet={active} selection={state.selection?.sheet === active.name ? state.selection.cell : undefined} /> : null}
     </section>
   );
 }
