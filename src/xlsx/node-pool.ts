@@ -1,7 +1,6 @@
 /**
- * The read pool in Node: worker processes (workerpool), one per core (`os.availableParallelism()`,
- * less the caller's own when it works meanwhile), each held to the budget's memory and each task
- * to its time limit. Used by the CLI; the pane has browser-pool.ts.
+ * The read pool in Node: worker processes (workerpool), one per core (`os.availableParallelism()`),
+ * each held to the budget's memory and each task to its time limit. Used by the CLI; the pane has browser-pool.ts.
  *
  * Processes, not worker threads: a thread past its `resourceLimits` heap is meant to be stopped
  * alone, but a large enough allocation in it aborts the whole process (nodejs/node#47224, open) —
@@ -37,20 +36,14 @@ export interface NodePoolOptions {
   budget?: Partial<Budget>;
   /** How many files will be read (no more workers than files). */
   files?: number;
-  /** Workers; default: the machine's cores (less one with `callerBusy`). */
+  /** Workers; default: the machine's cores. */
   workers?: number;
-  /**
-   * The calling thread has its share of the work while files are read (the rollup validates and
-   * reads each report as it arrives): it keeps a core. On two cores one worker and the command's
-   * thread finish 170 reports sooner than two workers contending with it (measured: 0.91×).
-   */
-  callerBusy?: boolean;
 }
 
 /** A pool ready to read; its workers start at once (they load while the files are being read from disk). */
 export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
   const budget = budgetOf(options.budget);
-  const workers = options.workers ?? workerCount(availableParallelism(), options.files ?? Infinity, options.callerBusy ? 1 : 0);
+  const workers = options.workers ?? workerCount(availableParallelism(), options.files ?? Infinity);
   const { script, args } = workerScript();
   const pool = workerpool.pool(script, {
     workerType: "process",

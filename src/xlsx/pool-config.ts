@@ -18,10 +18,7 @@ export function budgetOf(budget?: Partial<Budget>): Budget {
   return { seconds: budget?.seconds ?? BUDGET.seconds, memoryMb: budget?.memoryMb ?? BUDGET.memoryMb };
 }
 
-/**
- * How many workers: the cores there are — less `busyThreads`, the calling thread's own core when
- * it has its share of the work while files are read — no more than the files to read, at least one.
- */
-export function workerCount(cores: number, files: number, busyThreads = 0): number {
-  return Math.max(1, Math.min(cores - busyThreads, files));
+/** How many workers: the cores there are, no more than the files to read (at least one). */
+export function workerCount(cores: number, files: number): number {
+  return Math.max(1, Math.min(cores, files));
 }

@@ -46,25 +46,19 @@ function failure(error: unknown, budget: Budget, program: Program): Outcome<neve
 }
 
 /**
- * After a worker is stopped (past its budget) or dies, workerpool starts another but sends it
- * the files still queued only once it has cleaned up the old one — which never happens for a
- * process killed from outside (the memory watchdog, V8 aborting past its heap), and not always
- * for one it stopped itself: with a single worker (a rollup on one or two cores) the command
- * would wait for ever. A new task makes the pool look for a free worker, so one that does nothing
- * is sent at once and again once the stopped worker must be gone.
+ * After a worker process dies (past its memory budget: stopped by the watchdog, or by V8 past its
+ * heap), workerpool starts another at once but sends it the files still queued only once it has
+ * cleaned up the dead one — which never happens for a process killed from outside: with a single
+ * worker (a rollup on one or two cores) the command waited for ever. The dead worker is already
+ * out of the pool's list by then, and a new task makes the pool look for a free worker: one that
+ * does nothing is sent. (A task the pool cancels itself, past its time, needs nothing: the pool
+ * moves on once it has stopped that worker — and a task sent meanwhile could go to the dying one.)
  */
 function moveQueueOn(readPool: ReadPool): void {
-  const nudge = () => {
-    try {
-      readPool.pool.exec("ready", []).catch(() => undefined);
-    } catch {
-      /* the pool was terminated meanwhile */
-    }
-  };
-  nudge();
-  for (const ms of [500, 2000]) {
-    const timer = setTimeout(nudge, ms) as { unref?: () => void };
-    timer.unref?.();
+  try {
+    readPool.pool.exec("ready", []).catch(() => undefined);
+  } catch {
+    /* the pool was terminated meanwhile */
   }
 }
 
@@ -109,9 +103,9 @@ async function run<K extends keyof ReadMethods>(
   try {
     return { ok: true, value: (await task) as ReturnType<ReadMethods[K]> };
   } catch (error) {
-    const failed: Outcome<never> = overTime ? { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) } : failure(error, readPool.budget, program);
-    if (!failed.ok && !failed.cancelled) moveQueueOn(readPool);
-    return failed;
+    if (overTime) return { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) };
+    if (/terminated unexpectedly/i.test(String((error as Error)?.message ?? error))) moveQueueOn(readPool);
+    return failure(error, readPool.budget, program);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", cancel);
