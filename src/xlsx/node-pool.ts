@@ -40,11 +40,17 @@ export interface NodePoolOptions {
   workers?: number;
 }
 
+/** Pools made by this process so far (their workers' tag). */
+let pools = 0;
+
 /** A pool ready to read; its workers start at once (they load while the files are being read from disk). */
 export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
   const budget = budgetOf(options.budget);
   const workers = options.workers ?? workerCount(availableParallelism(), options.files ?? Infinity);
   const { script, args } = workerScript();
+  // On each worker's command line, so that this pool's watchdog knows its own workers from those
+  // of another pool of the same process (each with its own budget).
+  const tag = `--cchc-read-pool=${process.pid}.${++pools}`;
   const pool = workerpool.pool(script, {
     workerType: "process",
     maxWorkers: workers,
@@ -52,7 +58,7 @@ export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
     // A task past its time is cancelled; its worker, busy in a synchronous parse, cannot clean
     // up, so it is stopped this soon after.
     workerTerminateTimeout: 200,
-    forkArgs: args,
+    forkArgs: [...args, tag],
     forkOpts: {
       // Only the heap limit: not the parent's flags (an inspector port, a test runner's options).
       execArgv: heapFlags(budget),
@@ -63,7 +69,7 @@ export function createNodeReadPool(options: NodePoolOptions = {}): ReadPool {
     // dies prints nothing on the command's stderr.
     emitStdStreams: true,
   });
-  const unwatch = watchResidentMemory(script, budget);
+  const unwatch = watchResidentMemory(tag, budget);
   return {
     pool,
     budget,
@@ -88,14 +94,14 @@ export function heapFlags(budget: Budget): string[] {
 }
 
 /**
- * Linux: every 25 ms, a worker process of this pool (its command line names `script`) resident
+ * Linux: every 25 ms, a worker process of this pool (its command line carries the pool's `tag`) resident
  * past the budget is stopped (SIGKILL; pool.ts reports it as over the memory budget). Often
  * enough that a parse allocating fast overshoots it by a few MB (checked every 50 ms, a worker
  * within 128 MB reached 157 MB), rarely enough to cost the command 1-2 % of a core while
  * files are read; a worker's command line is read once. Elsewhere the heap limit alone bounds a
  * worker.
  */
-function watchResidentMemory(script: string, budget: Budget): () => void {
+function watchResidentMemory(tag: string, budget: Budget): () => void {
   if (process.platform !== "linux") return () => undefined;
   const limitKb = budget.memoryMb * 1024;
   // Workers seen: a command line names the script only once the new process has started Node.
@@ -104,7 +110,7 @@ function watchResidentMemory(script: string, budget: Budget): () => void {
     const pids = childPids(process.pid);
     for (const pid of ours) if (!pids.includes(pid)) ours.delete(pid);
     for (const pid of pids) {
-      if (!ours.has(pid) && commandLine(pid).includes(script)) ours.add(pid);
+      if (!ours.has(pid) && commandLine(pid).split("\0").includes(tag)) ours.add(pid);
       if (ours.has(pid) && residentKb(pid) > limitKb) {
         try {
           process.kill(pid, "SIGKILL");
