@@ -11,6 +11,12 @@ export interface ReadPool {
   readonly budget: Budget;
   /** Stops every worker (tasks still running are abandoned). */
   terminate(): Promise<void>;
+  /**
+   * Stops one worker process at once, given the pid it announced (Node's pools). Without it a task
+   * past its time is cancelled through workerpool, which stops a busy worker only after its
+   * clean-up wait — and with a single worker, did not always send it the next file.
+   */
+  stopWorker?(pid: number): void;
 }
 
 /** The pool's settings from a budget: the time limit of a task, the memory limit of a worker. */
@@ -18,7 +24,10 @@ export function budgetOf(budget?: Partial<Budget>): Budget {
   return { seconds: budget?.seconds ?? BUDGET.seconds, memoryMb: budget?.memoryMb ?? BUDGET.memoryMb };
 }
 
-/** How many workers: the cores there are, no more than the files to read (at least one). */
-export function workerCount(cores: number, files: number): number {
-  return Math.max(1, Math.min(cores, files));
+/**
+ * How many workers: the cores there are — less `busyThreads`, the calling thread's own core when
+ * it has its share of the work while files are read — no more than the files to read, at least one.
+ */
+export function workerCount(cores: number, files: number, busyThreads = 0): number {
+  return Math.max(1, Math.min(cores - busyThreads, files));
 }

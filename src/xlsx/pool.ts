@@ -12,7 +12,7 @@ import type { Budget } from "./limits";
 import type { ReadPool } from "./pool-config";
 import { programOf, REASONS, type Program, type ReadResult } from "./read-reasons";
 import { bodyOf, fromWire, unreadable, type ReceivedFile, type WireSource } from "./wire";
-import type { Analysis, ReadMethods } from "./worker-methods";
+import { isStarted, type Analysis, type ReadMethods } from "./worker-methods";
 
 export { budgetOf, workerCount, type ReadPool } from "./pool-config";
 
@@ -38,21 +38,25 @@ function failure(error: unknown, budget: Budget, program: Program): Outcome<neve
   if (/out of memory|ERR_WORKER_OUT_OF_MEMORY|heap limit/i.test(text)) return { ok: false, reason: REASONS.overMemory(budget.memoryMb, program) };
   // A worker process that died: past its heap limit V8 aborts it (SIGABRT, exit code 134); past
   // its resident budget the pool stops it, as the system does when memory runs out (SIGKILL).
-  if (/terminated unexpectedly/i.test(text))
+  if (workerDied(error))
     return /SIGABRT|SIGKILL|exitCode: `134`/.test(text)
       ? { ok: false, reason: REASONS.overMemory(budget.memoryMb, program) }
       : { ok: false, reason: REASONS.crashed("chương trình đọc tệp dừng đột ngột", program) };
   return { ok: false, reason: REASONS.crashed((e?.message ?? String(error)).split("\n")[0].slice(0, 200), program) };
 }
 
+/** workerpool's error for a task whose worker process died (or was stopped from outside). */
+function workerDied(error: unknown): boolean {
+  return /terminated unexpectedly/i.test(String((error as Error)?.message ?? error));
+}
+
 /**
  * After a worker process dies (past its memory budget: stopped by the watchdog, or by V8 past its
- * heap), workerpool starts another at once but sends it the files still queued only once it has
- * cleaned up the dead one — which never happens for a process killed from outside: with a single
- * worker (a rollup on one or two cores) the command waited for ever. The dead worker is already
- * out of the pool's list by then, and a new task makes the pool look for a free worker: one that
- * does nothing is sent. (A task the pool cancels itself, past its time, needs nothing: the pool
- * moves on once it has stopped that worker — and a task sent meanwhile could go to the dying one.)
+ * heap; past its time: stopped by `run`), workerpool starts another at once but sends it the files
+ * still queued only once it has cleaned up the dead one — which never happens for a process killed
+ * from outside: with a single worker (a rollup on one or two cores) the command waited for ever.
+ * The dead worker is already out of the pool's list by then, and a new task makes the pool look
+ * for a free worker: one that does nothing is sent.
  */
 function moveQueueOn(readPool: ReadPool): void {
   try {
@@ -79,36 +83,42 @@ async function run<K extends keyof ReadMethods>(
   // or while a new worker loads); a worker that never starts is given up a while later.
   let overTime = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let workerPid: number | undefined;
   const task = readPool.pool.exec(method, args, {
     on: (payload: unknown) => {
-      if (payload !== "start") return;
+      if (!isStarted(payload)) return;
+      workerPid = payload.pid;
       onStart?.();
       timer = setTimeout(() => {
         overTime = true;
-        cancel();
+        stop();
       }, readPool.budget.seconds * 1000);
     },
   });
   task.timeout(readPool.budget.seconds * 1000 + 60_000);
-  // workerpool rethrows a cancellation from the handlers it chained on a running task: the
-  // rejection reaches `await task` below all the same.
-  const cancel = () => {
+  // A running task's worker is stopped at once where the pool can (Node: its process, as the
+  // memory watchdog does); otherwise, and for a task still queued, workerpool cancels it (a Web
+  // Worker is terminated at once). workerpool rethrows a cancellation from the handlers it
+  // chained on a running task: the rejection reaches `await task` below all the same.
+  const stop = () => {
+    if (workerPid !== undefined && readPool.stopWorker) return readPool.stopWorker(workerPid);
     try {
       task.cancel();
     } catch {
       /* reported through the task */
     }
   };
-  signal?.addEventListener("abort", cancel);
+  signal?.addEventListener("abort", stop);
   try {
     return { ok: true, value: (await task) as ReturnType<ReadMethods[K]> };
   } catch (error) {
+    if (workerDied(error)) moveQueueOn(readPool);
     if (overTime) return { ok: false, reason: REASONS.overTime(readPool.budget.seconds, program) };
-    if (/terminated unexpectedly/i.test(String((error as Error)?.message ?? error))) moveQueueOn(readPool);
+    if (signal?.aborted) return { ok: false, reason: "", cancelled: true };
     return failure(error, readPool.budget, program);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", cancel);
+    signal?.removeEventListener("abort", stop);
   }
 }
 

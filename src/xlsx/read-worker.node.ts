@@ -25,4 +25,4 @@ const open: OpenFile = (path) => {
   }
 };
 
-workerpool.worker(announced(readMethods(inflate, open), workerpool.workerEmit));
+workerpool.worker(announced(readMethods(inflate, open), workerpool.workerEmit, process.pid));

@@ -80,12 +80,26 @@ export function readMethods(inflate: InflateRaw, open?: OpenFile): ReadMethods {
   };
 }
 
-/** The methods as a worker registers them: each first tells the pool it has started (progress per file). */
-export function announced(methods: ReadMethods, emit: (payload: unknown) => void): Record<keyof ReadMethods | "ready", (...args: never[]) => unknown> {
+/** What a worker emits when it starts on a file: its process id where it has one (Node), so that the pool can stop it itself. */
+export interface Started {
+  started: true;
+  pid?: number;
+}
+
+export function isStarted(payload: unknown): payload is Started {
+  return typeof payload === "object" && payload !== null && (payload as Started).started === true;
+}
+
+/**
+ * The methods as a worker registers them: each first tells the pool it has started (progress per
+ * file, and the time budget runs from there). `pid`: the worker's process (Node's workers).
+ */
+export function announced(methods: ReadMethods, emit: (payload: unknown) => void, pid?: number): Record<keyof ReadMethods | "ready", (...args: never[]) => unknown> {
+  const started: Started = pid === undefined ? { started: true } : { started: true, pid };
   return {
-    readGrids: (...args: Parameters<ReadMethods["readGrids"]>) => (emit("start"), methods.readGrids(...args)),
-    readReceived: (...args: Parameters<ReadMethods["readReceived"]>) => (emit("start"), methods.readReceived(...args)),
-    analyse: (...args: Parameters<ReadMethods["analyse"]>) => (emit("start"), methods.analyse(...args)),
+    readGrids: (...args: Parameters<ReadMethods["readGrids"]>) => (emit(started), methods.readGrids(...args)),
+    readReceived: (...args: Parameters<ReadMethods["readReceived"]>) => (emit(started), methods.readReceived(...args)),
+    analyse: (...args: Parameters<ReadMethods["analyse"]>) => (emit(started), methods.analyse(...args)),
     // Nothing to do: a task the pool runs so that its queue moves on after a worker was stopped (pool.ts).
     ready: () => true,
   };

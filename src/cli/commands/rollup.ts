@@ -115,10 +115,10 @@ export async function runRollup(argv: string[], io: Io): Promise<number> {
 
   // Every file in the pool of workers, started first; the files are checked on disk (each worker
   // opens its own) and this thread's modules load while the workers start. A path given twice
-  // is read once. This thread checks each report as it arrives; the workers stop while it
-  // consolidates.
+  // is read once. This thread checks each report as it arrives (it keeps a core for that); the
+  // workers stop while it consolidates.
   const { paths, repeated } = distinctPaths(args.positional);
-  const pool = createNodeReadPool({ budget, files: paths.length });
+  const pool = createNodeReadPool({ budget, files: paths.length, callerBusy: true });
   const modules = loadModules();
   let sources: ReceivedSource[];
   try {
