@@ -80,27 +80,71 @@ export function readMethods(inflate: InflateRaw, open?: OpenFile): ReadMethods {
   };
 }
 
-/** What a worker emits when it starts on a file: its process id where it has one (Node), so that the pool can stop it itself. */
+/**
+ * What a worker emits when it starts on a file: its process id where it has one (Node), so that
+ * the pool can stop it itself; in a run of files, which one (its index in the run).
+ */
 export interface Started {
   started: true;
   pid?: number;
+  index?: number;
 }
 
 export function isStarted(payload: unknown): payload is Started {
   return typeof payload === "object" && payload !== null && (payload as Started).started === true;
 }
 
+/** A file of a run done: its source, or the error that stopped its reading (the worker goes on to the next file). */
+export interface Finished {
+  finished: number;
+  value?: WireSource;
+  error?: { name: string; message: string };
+}
+
+export function isFinished(payload: unknown): payload is Finished {
+  return typeof payload === "object" && payload !== null && typeof (payload as Finished).finished === "number";
+}
+
+/** A file of a run, as `readReceived` takes it. */
+export type RunItem = [body: FileBody, name: string, unit: string | undefined];
+
+/** What a worker registers: the methods, each announcing its start, and the run of files (a type, not an interface: workerpool wants an index signature). */
+export type WorkerApi = {
+  readGrids: ReadMethods["readGrids"];
+  analyse: ReadMethods["analyse"];
+  /**
+   * Files one after another as consolidation sources, each announced (Started with its index) and
+   * sent back as soon as it is read (Finished): the worker goes on at once, with no round trip to
+   * the pool between files. Returns how many were read.
+   */
+  readReceivedRun(items: RunItem[]): number;
+  /** Nothing to do: a task the pool runs so that its queue moves on after a worker was stopped (pool.ts). */
+  ready(): true;
+};
+
 /**
  * The methods as a worker registers them: each first tells the pool it has started (progress per
  * file, and the time budget runs from there). `pid`: the worker's process (Node's workers).
  */
-export function announced(methods: ReadMethods, emit: (payload: unknown) => void, pid?: number): Record<keyof ReadMethods | "ready", (...args: never[]) => unknown> {
-  const started: Started = pid === undefined ? { started: true } : { started: true, pid };
+export function announced(methods: ReadMethods, emit: (payload: unknown) => void, pid?: number): WorkerApi {
+  const started = (index?: number): Started => ({ started: true, ...(pid === undefined ? {} : { pid }), ...(index === undefined ? {} : { index }) });
   return {
-    readGrids: (...args: Parameters<ReadMethods["readGrids"]>) => (emit(started), methods.readGrids(...args)),
-    readReceived: (...args: Parameters<ReadMethods["readReceived"]>) => (emit(started), methods.readReceived(...args)),
-    analyse: (...args: Parameters<ReadMethods["analyse"]>) => (emit(started), methods.analyse(...args)),
-    // Nothing to do: a task the pool runs so that its queue moves on after a worker was stopped (pool.ts).
+    readGrids: (...args) => (emit(started()), methods.readGrids(...args)),
+    analyse: (...args) => (emit(started()), methods.analyse(...args)),
+    readReceivedRun: (items) => {
+      items.forEach(([body, name, unit], index) => {
+        emit(started(index));
+        let done: Finished;
+        try {
+          done = { finished: index, value: methods.readReceived(body, name, unit) };
+        } catch (error) {
+          const e = error as Error;
+          done = { finished: index, error: { name: String(e?.name ?? "Error"), message: String(e?.message ?? error) } };
+        }
+        emit(done);
+      });
+      return items.length;
+    },
     ready: () => true,
   };
 }
