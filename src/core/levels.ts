@@ -27,8 +27,19 @@ const PATTERNS: [Level, RegExp][] = [
   ["tinh", /\b(tinh|so)\b/],
 ];
 
+/** Answers by unit name: a rollup asks for each form of each unit (1,360 times for 170 districts), with a few hundred names. */
+const LEVEL_OF = new Map<string, Level | undefined>();
+
 export function levelOfUnit(unit: string | undefined): Level | undefined {
   if (!unit) return undefined;
+  if (LEVEL_OF.has(unit)) return LEVEL_OF.get(unit);
+  const level = levelOfName(unit);
+  if (LEVEL_OF.size >= 10_000) LEVEL_OF.clear();
+  LEVEL_OF.set(unit, level);
+  return level;
+}
+
+function levelOfName(unit: string): Level | undefined {
   const folded = foldVietnamese(unit);
   const matches = PATTERNS.map(([level, pattern]) => ({ level, at: pattern.exec(folded)?.index ?? -1 })).filter((m) => m.at >= 0);
   if (CENTRAL_CITIES.test(folded)) matches.push({ level: "tinh", at: folded.search(CENTRAL_CITIES) });

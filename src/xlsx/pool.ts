@@ -204,16 +204,19 @@ async function readRun(
     const clock = new FileClock(readPool, signal);
     let current = -1; // the position in `rest` of the file the worker is on
     let done = 0; // how many of `rest` are settled
+    const started = (event: Started) => {
+      current = event.index ?? 0;
+      clock.started(event);
+      onStart(rest[current]);
+    };
     const on = (payload: unknown) => {
-      if (isStarted(payload)) {
-        current = payload.index ?? 0;
-        clock.started(payload);
-        onStart(rest[current]);
-      } else if (isFinished(payload)) {
+      if (isStarted(payload)) started(payload);
+      else if (isFinished(payload)) {
         clock.finished();
         settle(rest[payload.finished], finishedOutcome(payload, readPool.budget, programOf(items[payload.finished][1])));
         done = payload.finished + 1;
         current = -1;
+        if (payload.next) started(payload.next);
       }
     };
     const task = readPool.pool.exec("readReceivedRun", [items], { on });
