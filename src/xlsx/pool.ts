@@ -129,10 +129,7 @@ class FileClock {
 /** Past the budget's time a worker that never announced a file is given up too (one still loading, or stuck). */
 const startGraceMs = 60_000;
 
-/**
- * Runs one method of the read workers on one file within the budget. `onStart` is called when a
- * worker takes the file; `signal` cancels it (its worker is stopped if it is running).
- */
+/** Runs one method of the read workers on one file within the budget; `signal` cancels it (its worker is stopped if it is running). */
 async function run<K extends "readGrids" | "analyse">(
   readPool: ReadPool,
   method: K,
