@@ -183,8 +183,9 @@ function runsOf(files: readonly ReceivedFile[], workers: number): number[][] {
 
 /**
  * Reads a run of files (indexes into `files`), settling each file's outcome as the worker sends
- * it. When the worker is stopped (past a budget) or dies on a file, that file gets its reason and
- * the files after it are read in a new task; the user cancelling settles the rest as cancelled.
+ * it. When the worker is stopped (past a budget) or dies on a file, that file gets its reason —
+ * after one more try if the process died — and the files after it are read in a new task; the
+ * user cancelling settles the rest as cancelled.
  */
 async function readRun(
   readPool: ReadPool,
@@ -195,6 +196,7 @@ async function readRun(
   signal?: AbortSignal,
 ): Promise<void> {
   let rest = run;
+  const retried = new Set<number>();
   while (rest.length) {
     if (signal?.aborted) return rest.forEach((i) => settle(i, { ok: false, reason: "", cancelled: true }));
     const items: RunItem[] = rest.map((i) => [bodyOf(files[i]), files[i].name, files[i].unit]);
@@ -230,6 +232,16 @@ async function readRun(
       const failedAt = current >= 0 ? current : done;
       const outcome = clock.failed(error, programOf(items[failedAt]?.[1] ?? ""));
       if (!outcome.ok && outcome.cancelled) return rest.slice(done).forEach((i) => settle(i, outcome));
+      // A worker process that died on a file (past its memory, or a crash) gets that file once
+      // more, in a fresh process, before the file is given the reason: a result the worker sent
+      // just before it died is lost with its task (workerpool acts on the exit before it reads
+      // what is left in the pipe), and what a long run left in a worker's memory counts against
+      // the budget too. Not a file past its time: its own clock ran out.
+      if (failedAt < rest.length && workerDied(error) && !clock.overTime && !retried.has(rest[failedAt])) {
+        retried.add(rest[failedAt]);
+        rest = rest.slice(failedAt);
+        continue;
+      }
       if (failedAt < rest.length) settle(rest[failedAt], outcome);
       rest = rest.slice(failedAt + 1);
     } finally {

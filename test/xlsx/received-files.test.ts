@@ -164,15 +164,19 @@ describe("budgets", () => {
       [slow, { seconds: 1, memoryMb: 4096 }, /quá 1 giây/],
     ] as const) {
       const pool = createNodeReadPool({ workers: 1, budget });
+      const started: string[] = [];
       try {
         // One worker reads them in one run: the stopped file is in the middle of it.
-        const sources = await readReceivedFiles(pool, [goods[0], bad, goods[1]], FORMS);
+        const sources = await readReceivedFiles(pool, [goods[0], bad, goods[1]], FORMS, (_i, _n, name, status) => status === "reading" && started.push(name));
         expect(sources.map((s) => [s.source, s.outcome])).toEqual([
           ["xa-1.xlsx", "read"],
           [bad.name, "unreadable"],
           ["xa-2.xlsx", "read"],
         ]);
         expect(sources[1].reason).toMatch(reason);
+        // Past its memory the file is tried once more in a fresh worker (the first may have been
+        // stopped on what an earlier file left); past its time it is not.
+        expect(started.filter((name) => name === bad.name)).toHaveLength(bad === big ? 2 : 1);
       } finally {
         await pool.terminate();
       }
