@@ -3,9 +3,9 @@
  * meaning requires (`row.rollup` in the catalogue, else the default for the cell's kind), with
  * who contributed what.
  *
- * Pure: the filled forms of the units in, a FormRollup out. Values are read through
- * `parsedValues` (parsing happens once, in ./parse: the values validation read, when the caller
- * passes them, else each cell as the rollup reaches it) and judged through `validateFilled`.
+ * Pure: the filled forms of the units in, a FormRollup out. Each unit's cells are read as
+ * ./rollup-read reads them: as they were read when the report arrived (`readings`), else here —
+ * parsed once, for validation and the rollup alike, and judged through `validateFilled`.
  *
  * Decisions:
  * - Blank (and the "not reported" markers "-", "x"…) is not reported, never zero. `reported` is
@@ -52,7 +52,7 @@ import { LEVEL_NAMES } from "./levels";
 import { makeIssue, type Issue } from "./issues";
 import type { IssueCode } from "./messages";
 import { compareVietnamese, foldVietnamese } from "./normalize";
-import type { Fraction, ParsedCell } from "./parse";
+import type { Fraction } from "./parse";
 import { clean, exactSum, exactSumRaw, fmt, fmtValue, formReader, type FormReader, type Reading, type ValueCell } from "./rollup-read";
 import { effectiveKind, parsedValues, validateFilled } from "./validate";
 
@@ -66,8 +66,6 @@ export interface RollupInput {
   issues?: Issue[];
   /** File or sheet label the form came from, for provenance. */
   source?: string;
-  /** `parsedValues(filled)` when the caller has it (consolidate passes what validation read). */
-  parsed?: Map<string, Map<string, ParsedCell>>;
   /** `readForRollup(filled, issues, parsed)` (./rollup-read), when the report was read as it arrived; used with `issues`. */
   readings?: readonly Reading[];
 }
@@ -269,8 +267,8 @@ export function rollupForm(form: Form, reports: readonly RollupInput[], opts: Ro
   const prepared: Prepared[] = sorted.map((r) => {
     const base = { unit: r.unit, ...(r.source ? { source: r.source } : {}), sheet: r.filled.sheet, cache: [] };
     if (r.readings && r.issues) return { ...base, readings: r.readings };
-    // Parsed once: what the caller's validation read, or parsed here for the validation run here.
-    const parsed = r.parsed ?? (r.issues ? undefined : parsedValues(r.filled));
+    // Parsed once, for the validation run here and the rollup; with the caller's issues, each cell as it is read.
+    const parsed = r.issues ? undefined : parsedValues(r.filled);
     const all = r.issues ?? validateFilled(r.filled, { ...(opts.level ? { level: opts.level } : {}), ...(parsed ? { parsed } : {}) });
     return { ...base, reader: formReader(r.filled, all, parsed) };
   });
